@@ -27,6 +27,7 @@
 #define FL_THREAD_ARG FL_ANNOTATE_("fearless:thread_arg")
 #define FL_THREAD_FN FL_ANNOTATE_("fearless:thread_fn")
 #define FL_JOINS FL_ANNOTATE_("fearless:joins")
+#define FL_DETACHES FL_ANNOTATE_("fearless:detaches")
 
 /* Thread-safety traits of types. */
 #define FL_SEND FL_ANNOTATE_("fearless:send")
@@ -85,6 +86,9 @@
 #endif
 #ifndef JOINS
 #define JOINS FL_JOINS
+#endif
+#ifndef DETACHES
+#define DETACHES FL_DETACHES
 #endif
 #ifndef SEND
 #define SEND FL_SEND
