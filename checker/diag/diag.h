@@ -28,7 +28,8 @@ struct diag_note {
 };
 
 struct diagnostic {
-    const char *check;          /* full id: "fearless-use-after-move", "clang-diagnostic-error" */
+    const char *check;          /* full id: "fearless-use-after-move", "clang-diagnostic-error"
+                                   (heap-allocated, owned by the diagnostic) */
     enum severity severity;
     struct source_range range;  /* primary location */
     char *message;
@@ -48,6 +49,8 @@ void diag_add_note(struct diagnostic *diag, struct source_range range, const cha
 /* Hands the diagnostic to the sink (thread-safe; the sink owns it from here on). */
 void diag_report(struct diag_sink *sink, struct diagnostic *diag);
 void diag_free(struct diagnostic *diag);
+/* A deep copy (check id, message, notes); location files are shared (interned). */
+struct diagnostic *diag_copy(const struct diagnostic *diag);
 
 const char *severity_name(enum severity severity); /* "error", "warning", "note" */
 

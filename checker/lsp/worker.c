@@ -1,0 +1,178 @@
+#include "lsp/worker.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "lsp/analyze.h"
+#include "lsp/session.h"
+
+struct job {
+    char *uri;
+    struct timespec due;
+};
+
+struct worker {
+    struct session *session;
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t changed; /* on CLOCK_MONOTONIC */
+    struct job *jobs;
+    size_t job_count, job_capacity;
+    bool stopping, busy;
+};
+
+static struct timespec now_plus(unsigned delay_ms)
+{
+    struct timespec time;
+    clock_gettime(CLOCK_MONOTONIC, &time);
+    time.tv_sec += delay_ms / 1000;
+    time.tv_nsec += (long)(delay_ms % 1000) * 1000000L;
+    if (time.tv_nsec >= 1000000000L) {
+        time.tv_sec++;
+        time.tv_nsec -= 1000000000L;
+    }
+    return time;
+}
+
+static bool before(struct timespec a, struct timespec b)
+{
+    return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec);
+}
+
+/* Caller holds the lock. */
+static void remove_job(struct worker *worker, size_t index)
+{
+    free(worker->jobs[index].uri);
+    worker->jobs[index] = worker->jobs[--worker->job_count];
+}
+
+static void analyze_and_publish(struct session *session, const char *uri)
+{
+    struct document document;
+    if (!documents_snapshot(&session->documents, uri, &document))
+        return; /* closed meanwhile */
+    bool behind_clangd = session->clangd.program != NULL;
+    json_t *diagnostics = analyze_document(&document, behind_clangd, session->documents.encoding);
+    long version;
+    /* Stale: the buffer changed (or closed) during the analysis; the edit scheduled a
+     * newer one, so this result must not overwrite anything. */
+    if (documents_version(&session->documents, uri, &version) && version == document.version)
+        publish_fearless(session, uri, diagnostics);
+    else
+        json_decref(diagnostics);
+    document_release(&document);
+}
+
+static void *worker_main(void *argument)
+{
+    struct worker *worker = argument;
+    pthread_mutex_lock(&worker->lock);
+    while (!worker->stopping) {
+        if (worker->job_count == 0) {
+            pthread_cond_wait(&worker->changed, &worker->lock);
+            continue;
+        }
+        size_t first = 0;
+        for (size_t i = 1; i < worker->job_count; i++)
+            if (before(worker->jobs[i].due, worker->jobs[first].due))
+                first = i;
+        struct timespec due = worker->jobs[first].due;
+        if (before(now_plus(0), due)) {
+            pthread_cond_timedwait(&worker->changed, &worker->lock, &due);
+            continue; /* the queue may have changed: look again */
+        }
+        char *uri = worker->jobs[first].uri;
+        worker->jobs[first].uri = NULL;
+        remove_job(worker, first);
+        worker->busy = true;
+        pthread_mutex_unlock(&worker->lock);
+        analyze_and_publish(worker->session, uri);
+        free(uri);
+        pthread_mutex_lock(&worker->lock);
+        worker->busy = false;
+    }
+    pthread_mutex_unlock(&worker->lock);
+    return NULL;
+}
+
+struct worker *worker_start(struct session *session)
+{
+    struct worker *worker = calloc(1, sizeof *worker);
+    if (!worker)
+        return NULL;
+    worker->session = session;
+    pthread_mutex_init(&worker->lock, NULL);
+    pthread_condattr_t attributes;
+    pthread_condattr_init(&attributes);
+    pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC);
+    pthread_cond_init(&worker->changed, &attributes);
+    pthread_condattr_destroy(&attributes);
+    /* libclang recurses deeply on nested code: give the thread a main-thread-sized stack. */
+    pthread_attr_t thread_attributes;
+    pthread_attr_init(&thread_attributes);
+    pthread_attr_setstacksize(&thread_attributes, 8u << 20);
+    int failed = pthread_create(&worker->thread, &thread_attributes, worker_main, worker);
+    pthread_attr_destroy(&thread_attributes);
+    if (failed) {
+        free(worker);
+        return NULL;
+    }
+    return worker;
+}
+
+void worker_schedule(struct worker *worker, const char *uri, unsigned delay_ms)
+{
+    pthread_mutex_lock(&worker->lock);
+    size_t i = 0;
+    while (i < worker->job_count && strcmp(worker->jobs[i].uri, uri) != 0)
+        i++;
+    if (i == worker->job_count && worker->job_count == worker->job_capacity) {
+        size_t capacity = worker->job_capacity ? worker->job_capacity * 2 : 16;
+        struct job *grown = realloc(worker->jobs, capacity * sizeof *grown);
+        if (grown) {
+            worker->jobs = grown;
+            worker->job_capacity = capacity;
+        }
+    }
+    if (i < worker->job_count) {
+        worker->jobs[i].due = now_plus(delay_ms);
+    } else if (i < worker->job_capacity && (worker->jobs[i].uri = strdup(uri))) {
+        worker->jobs[i].due = now_plus(delay_ms);
+        worker->job_count++;
+    }
+    pthread_cond_signal(&worker->changed);
+    pthread_mutex_unlock(&worker->lock);
+}
+
+void worker_cancel(struct worker *worker, const char *uri)
+{
+    pthread_mutex_lock(&worker->lock);
+    for (size_t i = 0; i < worker->job_count; i++) {
+        if (strcmp(worker->jobs[i].uri, uri) == 0) {
+            remove_job(worker, i);
+            break;
+        }
+    }
+    pthread_mutex_unlock(&worker->lock);
+}
+
+bool worker_stop(struct worker *worker)
+{
+    pthread_mutex_lock(&worker->lock);
+    worker->stopping = true;
+    bool busy = worker->busy;
+    pthread_cond_signal(&worker->changed);
+    pthread_mutex_unlock(&worker->lock);
+    if (busy)
+        return false;
+    pthread_join(worker->thread, NULL);
+    for (size_t i = 0; i < worker->job_count; i++)
+        free(worker->jobs[i].uri);
+    free(worker->jobs);
+    pthread_cond_destroy(&worker->changed);
+    pthread_mutex_destroy(&worker->lock);
+    free(worker);
+    return true;
+}
