@@ -10,6 +10,11 @@ function cell(w, i,    v) {
     return sprintf("%.2f%s", v / 1e6, w !~ /^mutex-/ && msgs[w, i] != full ? "*" : "")
 }
 
+# Rounded down (two decimals, three below 0.1): a ratio never looks better than it is.
+function down(r) {
+    return r < 0.1 ? sprintf("%.3f", int(r * 1000) / 1000) : sprintf("%.2f", int(r * 100) / 100)
+}
+
 function number(w, i) {
     return ((w, i) in val) && val[w, i] ~ /^[0-9.]+$/
 }
@@ -19,10 +24,10 @@ function number(w, i) {
 function target(name, what, ratio, want,    ok, rule) {
     ok = want > 0 ? ratio >= want : ratio > -want
     rule = want > 0 ? sprintf(">=%.2f", want) : sprintf(">%.2f", -want)
-    printf "TARGET %s %s %.2f %s %s\n", name, what, ratio, rule, ok ? "met" : "MISSED"
+    printf "TARGET %s %s %s %s %s\n", name, what, down(ratio), rule, ok ? "met" : "MISSED"
     targets++
-    if (ok) met++; else missed = missed "\n  " name " " what sprintf(" %.2f (needs %s)", ratio, rule)
-    return ok ? sprintf("%.2f ok", ratio) : sprintf("%.2f MISS", ratio)
+    if (ok) met++; else missed = missed "\n  " name " " what " " down(ratio) " (needs " rule ")"
+    return down(ratio) (ok ? " ok" : " MISS")
 }
 
 # Ratio of fearless to <base> on w, judged against want (0: no target); "" when either
@@ -34,7 +39,7 @@ function versus(w, base, want) {
         if (want != 0) { targets++; missed = missed "\n  " w " fearless/" base " (fearless " val[w, "fearless"] ")" }
         return "n/a"
     }
-    if (want == 0) return sprintf("%.2f", val[w, "fearless"] / val[w, base])
+    if (want == 0) return down(val[w, "fearless"] / val[w, base])
     return target(w, "fearless/" base, val[w, "fearless"] / val[w, base], want)
 }
 
@@ -73,7 +78,8 @@ END {
     for (k = 1; k <= n; k++) {
         w = order[k]
         if (w !~ /^alloc-/) continue
-        printf "%-18s fearless %10s   mutexq %10s   (%d messages)\n", w, val[w, "fearless"], val[w, "mutexq"], msgs[w, "fearless"]
+        printf "%-18s fearless %10s   mutexq %10s   (%d messages)\n", w, val[w, "fearless"],
+               ((w, "mutexq") in val) ? val[w, "mutexq"] : "-", msgs[w, "fearless"]
     }
 
     printf "\n"

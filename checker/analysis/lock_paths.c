@@ -97,12 +97,14 @@ const struct path *lock_canonical(struct arena *arena, const struct lock_aliases
         const struct alias *alias = alias_of(aliases, path->root);
         if (!alias || alias->source.kind == VALUE_NONE)
             return path;
+        /* Only what is reached through the copy is shared: `b->mu` is `a->mu`, but the
+         * variable `b` itself is its own storage. */
+        if (path->step_count == 0 || path->steps[0].kind != STEP_DEREF)
+            return path;
         if (alias->source.kind == VALUE_LOAD) {
             path = append_steps(arena, alias->source.path, path, 0);
-        } else if (path->step_count > 0 && path->steps[0].kind == STEP_DEREF) {
-            path = append_steps(arena, alias->source.path, path, 1);   /* *(&x) is x */
         } else {
-            return path;
+            path = append_steps(arena, alias->source.path, path, 1);   /* *(&x) is x */
         }
     }
     return path;

@@ -24,6 +24,7 @@ struct lock_fact {
     struct source_range released; /* where it was last released */
     bool by_contract;           /* held at entry because the contract says so */
     bool released_callers;      /* released while not taken here: the caller's lock */
+    bool by_try;                /* taken by a trylock whose result was tested */
 };
 
 /* A trylock whose result has not been tested yet: keyed by the call's temp, or by the

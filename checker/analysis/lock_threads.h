@@ -33,5 +33,7 @@ bool lock_threads_reaches(const struct lock_threads *threads, unsigned f, unsign
 bool lock_threads_concurrent_point(const struct ir_function *function, const struct block *block,
                                    unsigned index);
 bool lock_threads_spawns(const struct ir_function *function);
+/* Index of a function definition in context->tu->functions, or -1 (hashed, per TU). */
+int lock_function_index(struct check_context *context, const struct ir_function *function);
 
 #endif

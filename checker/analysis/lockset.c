@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "analysis/cache.h"
+#include "analysis/lock_threads.h"
 #include "analysis/lockset_internal.h"
 #include "dataflow/dataflow.h"
 #include "support/arena.h"
@@ -178,6 +179,7 @@ static void run_free(struct lockset_run *run)
     lockset_vec_free(&run->events);
     lockset_vec_free(&run->accesses);
     lockset_vec_free(&run->pairs);
+    lockset_vec_free(&run->callsites);
     lockset_vec_free(&run->returns);
     lockset_vec_free(&run->taken);
 }
@@ -188,6 +190,75 @@ static void run_dataflow(struct lockset_run *run)
         return;
     struct dataflow_result *result = dataflow_run(run->function, &lockset_ops, run);
     dataflow_result_free(result);
+}
+
+/* A lock held when returning on every path of a function that may be called as a lock
+ * wrapper is its contract, even when no contract can name it (`&locks[hv % n]`): only
+ * paths that disagree, local locks, and thread entries or main leaking are leaks. */
+static bool returns_void(const struct ir_function *function)
+{
+    const struct type_info *type = function->info ? function->info->return_type : NULL;
+    return !type || type->kind == TYPE_VOID;
+}
+
+/* A value an error path returns: NULL or a negative constant. */
+static bool failure_value(const struct value *value)
+{
+    return value->kind == VALUE_NULL || (value->kind == VALUE_INTEGER && value->integer < 0);
+}
+
+static bool same_constant(const struct value *a, const struct value *b)
+{
+    bool a_null = a->kind == VALUE_NULL || (a->kind == VALUE_INTEGER && a->integer == 0);
+    bool b_null = b->kind == VALUE_NULL || (b->kind == VALUE_INTEGER && b->integer == 0);
+    if (a->kind == VALUE_INTEGER && b->kind == VALUE_INTEGER)
+        return a->integer == b->integer;
+    return a_null && b_null;
+}
+
+/* Held on the returns that look like success and released on the others, told apart by
+ * the value (`return iter;` locked, `return NULL;` not): a conditional-acquire function
+ * whose caller tests the result (`item_trylock`, `extstore_write_request`). */
+static bool conditional_acquire(struct lockset_run *run, const struct path *lock)
+{
+    if (returns_void(run->function))
+        return false;
+    const struct lockset_return *returns = run->returns.items;
+    for (unsigned r = 0; r < run->returns.count; r++) {
+        if (!lock_mask_may_held(lock_state_mask(returns[r].state, lock)))
+            continue;
+        if (failure_value(&returns[r].value))
+            return false;
+        for (unsigned u = 0; u < run->returns.count; u++)
+            if (!lock_mask_may_held(lock_state_mask(returns[u].state, lock)) &&
+                same_constant(&returns[r].value, &returns[u].value))
+                return false;
+    }
+    return true;
+}
+
+static bool leak_is_real(struct lockset_run *run, const struct lock_event *event)
+{
+    if (run->check->strict || run->function->is_main ||
+        lock_threads_is_entry(run->check, run->function->info))
+        return true;
+    const struct lockset_return *returns = run->returns.items;
+    bool released_somewhere = false;
+    for (unsigned r = 0; r < run->returns.count; r++)
+        released_somewhere |= !lock_mask_may_held(lock_state_mask(returns[r].state, event->lock));
+    if (!released_somewhere)
+        return lock_is_local(event->lock);
+    return !conditional_acquire(run, event->lock);
+}
+
+static void drop_wrapper_leaks(struct lockset_run *run)
+{
+    struct lock_event *events = run->events.items;
+    unsigned kept = 0;
+    for (unsigned i = 0; i < run->events.count; i++)
+        if (events[i].kind != LOCK_EVENT_LEAKED || leak_is_real(run, &events[i]))
+            events[kept++] = events[i];
+    run->events.count = kept;
 }
 
 static const char lockset_key;   /* the cache key: this file's analysis */
@@ -209,6 +280,7 @@ const struct lockset_result *lockset_of(struct check_context *context,
     struct lockset_run run;
     run_init(&run, context, function, false);
     run_dataflow(&run);
+    drop_wrapper_leaks(&run);
     struct lockset_result *result = ARENA_NEW(context->arena, struct lockset_result);
     result->function = function;
     result->skipped = run.quiet;
@@ -219,6 +291,9 @@ const struct lockset_result *lockset_of(struct check_context *context,
                                             sizeof(struct lock_access));
     result->pair_count = run.pairs.count;
     result->pairs = lockset_vec_to_arena(context->arena, &run.pairs, sizeof(struct lock_pair));
+    result->callsite_count = run.callsites.count;
+    result->callsites = lockset_vec_to_arena(context->arena, &run.callsites,
+                                             sizeof(struct lock_callsite));
     run_free(&run);
     analysis_cache_store(context->cache, &lockset_key, function, result, no_release);
     return result;
@@ -231,8 +306,10 @@ void lockset_summarize(struct check_context *context, struct ir_function *functi
     analysis_cache_store(context->cache, &summary_key, function, (void *)&summary_key,
                          no_release);
     const struct function_info *info = function->info;
+    /* Unannotated: no lock effect of its own (the origin field covers the whole contract,
+     * which may hold ownership annotations). */
     if (!info || info->effect_count > 0 || info->no_thread_safety_analysis ||
-        info->returns_guard || info->origin == ORIGIN_DECLARED)
+        info->returns_guard)
         return;
     struct lockset_run run;
     run_init(&run, context, function, true);

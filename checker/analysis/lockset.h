@@ -35,6 +35,7 @@ struct lock_event {
     bool held_shared;                /* held, but only shared */
     bool maybe;                      /* held / not held on some paths only */
     bool inferred;                   /* the callee's effect was inferred from its body */
+    bool some_paths;                 /* NOT_HELD: already released on some paths only */
     bool has_acquired, has_released;
     struct source_range acquired;    /* where the lock was taken (first) */
     struct source_range released;    /* where it was released */
@@ -60,6 +61,14 @@ struct lock_pair {
     struct source_range first_site, second_site;
 };
 
+/* A call to a function defined in the TU, with the locks held on every path to it: the
+ * callee inherits them (data-race's interprocedural locksets). */
+struct lock_callsite {
+    const struct inst *inst;
+    unsigned held_count;
+    const struct path **held;        /* canonical, in the caller */
+};
+
 struct lockset_result {
     const struct ir_function *function;
     bool skipped;                    /* NO_THREAD_SAFETY_ANALYSIS: no findings */
@@ -69,6 +78,8 @@ struct lockset_result {
     struct lock_access *accesses;
     unsigned pair_count;
     struct lock_pair *pairs;
+    unsigned callsite_count;
+    struct lock_callsite *callsites;
 };
 
 /* The cached analysis of one function (computed on first use). */

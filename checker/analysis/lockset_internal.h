@@ -34,6 +34,7 @@ struct lockset_run {
     struct lockset_vec events;    /* struct lock_event */
     struct lockset_vec accesses;  /* struct lock_access */
     struct lockset_vec pairs;     /* struct lock_pair */
+    struct lockset_vec callsites; /* struct lock_callsite */
     struct lockset_vec returns;   /* struct lockset_return */
     struct lockset_vec taken;     /* const struct path *: locks acquired or excluded here */
 };

@@ -61,11 +61,14 @@ static bool try_value(const struct lockset_run *run, const struct path *lock, lo
     bool have_held = false;
     for (unsigned r = 0; r < run->returns.count; r++) {
         long long value;
-        unsigned mask = lock_state_mask(returns[r].state, lock);
+        const struct lock_fact *fact = lock_state_find(returns[r].state, lock);
+        unsigned mask = fact ? fact->mask : LS_UNTOUCHED;
         if (!constant_of(&returns[r].value, &value) ||
             (lock_mask_may_held(mask) && !lock_mask_must_held(mask)))
             return false;
         if (lock_mask_must_held(mask)) {
+            if (!fact->by_try)
+                return false;   /* a plain lock left held on one path is a leak */
             if (have_held && value != *success)
                 return false;
             have_held = true;

@@ -133,6 +133,18 @@ static bool worth_recording(const struct path *path)
            path->steps[0].kind == STEP_DEREF;
 }
 
+static const struct path **held_locks(struct lockset_run *run, const struct lock_state *state,
+                                      unsigned *count)
+{
+    const struct path **held = ARENA_ARRAY(run->check->arena, const struct path *,
+                                           state->fact_count + 1);
+    *count = 0;
+    for (unsigned i = 0; i < state->fact_count; i++)
+        if (lock_mask_must_held(state->facts[i].mask))
+            held[(*count)++] = state->facts[i].lock;
+    return held;
+}
+
 static void record_access(struct access *at, const struct block *block, unsigned index,
                           const struct path *path, bool write)
 {
@@ -147,20 +159,47 @@ static void record_access(struct access *at, const struct block *block, unsigned
     access->range = at->inst->range;
     access->block = block;
     access->inst_index = index;
-    access->held = ARENA_ARRAY(run->check->arena, const struct path *,
-                               at->state->fact_count + 1);
-    for (unsigned i = 0; i < at->state->fact_count; i++)
-        if (lock_mask_must_held(at->state->facts[i].mask))
-            access->held[access->held_count++] = at->state->facts[i].lock;
+    access->held = held_locks(run, at->state, &access->held_count);
+}
+
+/* Part of the initializer of a local being declared (`struct m m = {..., 5};`): the object
+ * is not shared with anyone yet. */
+static bool initializing(const struct block *block, const struct inst *inst)
+{
+    const struct var *root = inst->path->root;
+    if (inst->kind != INST_WRITE || !root || root->kind != VAR_LOCAL)
+        return false;
+    for (const struct inst *before = inst; before-- > block->insts;) {
+        if (before->kind == INST_DECL)
+            return before->var == root;
+        if (before->kind == INST_WRITE && before->path && before->path->root != root)
+            return false;
+    }
+    return false;
+}
+
+/* `x += 1` is lowered as READ x; WRITE x (compound): the write stands for both. */
+static bool read_of_compound_write(const struct block *block, const struct inst *inst)
+{
+    if (inst->kind != INST_READ)
+        return false;
+    for (const struct inst *next = inst + 1; next < block->insts + block->inst_count; next++) {
+        if (next->kind == INST_WRITE)
+            return next->compound && path_equal(next->path, inst->path);
+        if (next->kind == INST_CALL)
+            return false;
+    }
+    return false;
 }
 
 static void transfer_access(struct access *at, const struct block *block, const struct path *path,
                             bool write)
 {
-    if (!path)
+    if (!path || read_of_compound_write(block, at->inst))
         return;
     check_guard_pointer(at, path);
-    check_guarded(at, path, write);
+    if (!initializing(block, at->inst))
+        check_guarded(at, path, write);
     path_for_each_deref_base(at->run->check->arena, path, check_pointer_read, at);
     if (reporting(at->run, at->report)) {
         unsigned index = (unsigned)(at->inst - block->insts);
@@ -185,7 +224,7 @@ static void record_pairs(struct lockset_run *run, struct lock_state *state,
     for (unsigned i = 0; i < state->fact_count; i++) {
         const struct lock_fact *held = &state->facts[i];
         if (!lock_mask_must_held(held->mask) || path_equal(held->lock, lock) ||
-            !held->has_acquired || held->by_contract)
+            !held->has_acquired)
             continue;
         struct lock_pair *pair = lockset_vec_push(&run->pairs, sizeof *pair);
         pair->first = held->lock;
@@ -227,6 +266,7 @@ static void acquire(struct call_site *at, const struct path *lock, const struct 
     fact->mask = shared ? LS_SHARED : LS_EXCL;
     fact->has_acquired = true;
     fact->acquired = at->inst->range;
+    fact->by_try = false;
 }
 
 static void release(struct call_site *at, const struct path *lock, const struct path *shown)
@@ -236,13 +276,15 @@ static void release(struct call_site *at, const struct path *lock, const struct 
     unsigned mask = fact->mask;
     bool definite = !lock_mask_may_held(mask) &&
                     (mask == LS_RELEASED || lock_is_local(lock) ||
-                     (run->function->info && run->function->info->origin == ORIGIN_DECLARED));
+                     (run->function->info && run->function->info->effect_count > 0 &&
+                      run->function->info->origin == ORIGIN_DECLARED));
     bool some_path = (mask & LS_RELEASED) && lock_mask_may_held(mask);
     if ((definite || some_path || !lock_mask_must_held(mask)) && reporting(run, at->report) &&
         !lock_path_has_unknown_index(lock)) {
         struct lock_event *event = new_event(run, LOCK_EVENT_NOT_HELD, at->inst->range, shown);
         event->callee = at->inst->call.callee;
         event->maybe = !(definite || some_path);
+        event->some_paths = some_path;
         event->inferred = at->inst->call.callee->origin == ORIGIN_INFERRED;
         copy_sites(event, fact);
     }
@@ -337,6 +379,11 @@ static void transfer_call(struct lockset_run *run, struct lock_state *state,
     const struct function_info *callee = inst->call.callee;
     if (!callee)
         return;
+    if (callee->body && reporting(run, report)) {
+        struct lock_callsite *site = lockset_vec_push(&run->callsites, sizeof *site);
+        site->inst = inst;
+        site->held = held_locks(run, state, &site->held_count);
+    }
     struct call_site at = {run, state, inst, NULL, report};
     for (unsigned i = 0; i < callee->effect_count; i++) {
         at.effect = &callee->effects[i];
@@ -430,6 +477,7 @@ void lockset_transfer_edge(void *context, void *state_, const struct edge *edge,
     fact->mask = taken.shared ? LS_SHARED : LS_EXCL;
     fact->has_acquired = true;
     fact->acquired = taken.site;
+    fact->by_try = true;
 }
 
 static bool expected_at_exit(const struct lockset_run *run, const struct path *lock)
@@ -462,13 +510,10 @@ void lockset_transfer_terminator(void *context, void *state_, const struct block
     struct lock_state *state = state_;
     if (!report || !state->reached || block->terminator.kind != TERM_RETURN)
         return;
-    if (run->summarizing) {
-        struct lockset_return *seen = lockset_vec_push(&run->returns, sizeof *seen);
-        seen->state = lock_state_copy(state);
-        seen->value = block->terminator.value;
-        seen->range = block->terminator.range;
-        return;
-    }
-    if (!run->quiet)
+    struct lockset_return *seen = lockset_vec_push(&run->returns, sizeof *seen);
+    seen->state = lock_state_copy(state);
+    seen->value = block->terminator.value;
+    seen->range = block->terminator.range;
+    if (!run->summarizing && !run->quiet)
         report_leaks(run, state, block);
 }

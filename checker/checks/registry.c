@@ -5,7 +5,22 @@
 #include "checks/check.h"
 
 #define CHECKS(X) \
-    X(use_after_move)
+    X(use_after_move) \
+    X(borrow_escapes_thread) \
+    X(borrow_conflict) \
+    X(not_send) \
+    X(not_sync) \
+    X(thread_not_joined) \
+    X(annotation) \
+    X(unguarded_access) \
+    X(lock_required) \
+    X(lock_excluded) \
+    X(double_lock) \
+    X(unlock_not_held) \
+    X(lock_leaked) \
+    X(guard_after_unlock) \
+    X(lock_order) \
+    X(data_race)
 
 #define DECLARE(name) extern const struct check check_##name;
 CHECKS(DECLARE)

@@ -62,7 +62,9 @@ static const char *intern_file(struct diag_shared *shared, const char *file, con
     char *real = strtab_get(shared->names, file);
     if (!real) {
         real = realpath(file, NULL);
-        strtab_put(shared->names, file, real ? real : checked(strdup(file)));
+        if (!real)
+            real = checked(strdup(file)); /* not on disk (yet): its name is all we have */
+        strtab_put(shared->names, file, real);
     }
     pthread_mutex_unlock(&shared->names_lock);
     if (canonical)
@@ -235,7 +237,8 @@ void diag_sink_finish(struct diag_sink *sink)
 {
     if (sink->finished)
         return;
-    qsort(sink->items, sink->count, sizeof *sink->items, compare_diagnostics);
+    if (sink->count > 1)
+        qsort(sink->items, sink->count, sizeof *sink->items, compare_diagnostics);
     unsigned kept = 0;
     for (unsigned i = 0; i < sink->count; i++) {
         if (kept && compare_diagnostics(&sink->items[kept - 1], &sink->items[i]) == 0)
@@ -270,7 +273,7 @@ unsigned diag_sink_file_count(const struct diag_sink *sink)
     unsigned count = 0;
     for (unsigned i = 0; i < sink->count; i++) {
         const char *file = sink->items[i]->range.begin.file;
-        bool seen = false;
+        bool seen = !file; /* findings without a file (a missing input) name none */
         for (unsigned j = 0; j < i && !seen; j++)
             seen = sink->items[j]->range.begin.file == file;
         count += !seen;

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "diag/diag.h"
 #include "model/model.h"
@@ -65,7 +66,8 @@ bool path_within(const struct path *a, const struct path *b);
  * calls visit with that pointer's path. */
 void path_for_each_deref_base(struct arena *arena, const struct path *path,
                               void (*visit)(const struct path *pointer, void *data), void *data);
-/* "p->f.g", "a[i]", "*p", written into buffer (truncated safely). Returns buffer. */
+/* "p->f.g", "a[2]", "a[_]" (unknown index), "*p", "(*p).f" written into buffer
+ * (truncated safely). Returns buffer. */
 const char *path_format(const struct path *path, char *buffer, size_t size);
 
 /* ---- values ------------------------------------------------------------------------------ */
@@ -187,6 +189,14 @@ struct ir_function {
     unsigned block_count;
     struct block **blocks;        /* reverse post-order; blocks[0] is the entry */
     struct block *entry, *exit;   /* exit: one empty block every return leads to */
+    /* Shape guarantees: the entry has no predecessors. Code no path from the entry reaches
+     * (after a return, a noreturn call) is dropped, except the exit block, which is always
+     * in `blocks` (last when unreachable; its in-state is then NULL). The exit block has
+     * no instructions and terminator TERM_UNREACHABLE with no successors. Falling off the
+     * end of a body is a TERM_RETURN with VALUE_NONE at `body_end`.
+     * Every function definition is lowered and handed to every enabled check, including
+     * NO_THREAD_SAFETY_ANALYSIS ones: checks about locks skip those themselves
+     * (info->no_thread_safety_analysis), ownership checks still run. */
     bool is_main;
 };
 

@@ -97,7 +97,7 @@ json_t *analyze_document(const struct document *document, bool skip_compiler_err
     json_t *diagnostics = json_array();
     if (!document->path)
         return diagnostics; /* not a local file: nothing libclang can parse */
-    struct file_flags flags;
+    struct tu_command flags;
     flags_for_file(document->path, &flags);
     struct tu_input input = {
         .file = document->path,

@@ -47,7 +47,7 @@ static char *copy_text(const char *text, size_t length)
 }
 
 void documents_open(struct document_store *store, const char *uri, const char *text,
-                    size_t length, long version)
+                    size_t length, long version, bool is_c)
 {
     char *copy = copy_text(text, length);
     if (!copy)
@@ -73,6 +73,7 @@ void documents_open(struct document_store *store, const char *uri, const char *t
         document->text = copy;
         document->length = length;
         document->version = version;
+        document->is_c = is_c;
     } else {
         free(copy);
     }
@@ -174,6 +175,7 @@ bool documents_snapshot(struct document_store *store, const char *uri, struct do
         copy->text = copy_text(document->text, document->length);
         copy->length = document->length;
         copy->version = document->version;
+        copy->is_c = document->is_c;
     }
     pthread_mutex_unlock(&store->lock);
     if (document && (!copy->uri || !copy->text)) {

@@ -18,6 +18,7 @@ struct document {
     char *text;
     size_t length;
     long version;
+    bool is_c; /* languageId "c" (or none given): the only language fearless analyzes */
 };
 
 struct document_store {
@@ -30,7 +31,7 @@ struct document_store {
 void documents_init(struct document_store *store);
 void documents_destroy(struct document_store *store);
 void documents_open(struct document_store *store, const char *uri, const char *text,
-                    size_t length, long version);
+                    size_t length, long version, bool is_c);
 /* Applies textDocument/didChange contentChanges (whole text or ranges). False when the
  * document is not open or a change is malformed (the document keeps its last good text). */
 bool documents_change(struct document_store *store, const char *uri, json_t *changes,

@@ -1,23 +1,13 @@
-/* Compiler flags for a file the editor opened: from the nearest compile_commands.json
- * (the file's folder and its parents, each also with build/), like the CLI finds it. */
+/* Compiler flags for a file the editor opened, found the way the CLI finds them
+ * (driver/command.h: compile_commands.json in ., build/, the file's parents and their
+ * build/; a file the database lacks borrows the nearest entry's flags). */
 #ifndef FEARLESS_LSP_FLAGS_H
 #define FEARLESS_LSP_FLAGS_H
 
-#include <stdbool.h>
+#include "driver/command.h"
 
-struct file_flags {
-    char *directory;   /* the compile command's working directory, or NULL */
-    char **arguments;  /* compiler flags only (no compiler, -c, -o, or the file) */
-    int argument_count;
-    char *database;    /* the compile_commands.json used, or NULL for the defaults */
-};
-
-/* Always succeeds: a file no database knows gets the default flags (none). */
-void flags_for_file(const char *path, struct file_flags *flags);
-void flags_release(struct file_flags *flags);
-
-/* Splits a shell-quoted command line (as in a database's "command"); NULL on bad quoting.
- * Exposed for tests. */
-char **flags_split_command(const char *command, int *count);
+/* Always succeeds: without a database, the command has no flags (clang's defaults). */
+void flags_for_file(const char *path, struct tu_command *command);
+void flags_release(struct tu_command *command);
 
 #endif

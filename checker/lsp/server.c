@@ -110,8 +110,11 @@ static void did_open(struct session *session, json_t *params)
         return;
     }
     long version = (long)json_integer_value(json_object_get(document, "version"));
+    /* C only: with --wrap, C++ and Objective-C buffers are clangd's alone. */
+    const char *language = json_string_value(json_object_get(document, "languageId"));
+    bool is_c = !language || strcmp(language, "c") == 0;
     documents_open(&session->documents, uri, json_string_value(text), json_string_length(text),
-                   version);
+                   version, is_c);
     worker_schedule(session->worker, uri, 0);
 }
 
@@ -310,6 +313,7 @@ int lsp_main(int argc, char **argv)
     static struct session session; /* static: the worker may outlive a returning frame */
     memset(&session, 0, sizeof session);
     session.debounce_ms = DEFAULT_DEBOUNCE_MS;
+    pthread_mutex_init(&session.clangd.lock, NULL);
     int clangd_args;
     if (!parse_arguments(&session, argc, argv, &clangd_args) ||
         !build_clangd_argv(&session, argc, argv, clangd_args))

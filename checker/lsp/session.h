@@ -71,6 +71,8 @@ void session_send_error(struct session *session, json_t *id, int code, const cha
 bool clangd_start(struct session *session);
 /* Forwards a client message; false when clangd is not running (handle it locally). */
 bool clangd_forward(struct session *session, json_t *message, const char *body, size_t length);
+/* Whether clangd is up (its diagnostics cover compiler errors, so ours leave them out). */
+bool clangd_running(struct session *session);
 /* After exit: closes clangd's input, waits a little, kills it if it lingers. */
 void clangd_stop(struct session *session);
 

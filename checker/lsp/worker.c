@@ -53,8 +53,12 @@ static void analyze_and_publish(struct session *session, const char *uri)
     struct document document;
     if (!documents_snapshot(&session->documents, uri, &document))
         return; /* closed meanwhile */
-    bool behind_clangd = session->clangd.program != NULL;
-    json_t *diagnostics = analyze_document(&document, behind_clangd, session->documents.encoding);
+    if (!document.is_c) {
+        document_release(&document);
+        return;
+    }
+    json_t *diagnostics =
+        analyze_document(&document, clangd_running(session), session->documents.encoding);
     long version;
     /* Stale: the buffer changed (or closed) during the analysis; the edit scheduled a
      * newer one, so this result must not overwrite anything. */

@@ -2,6 +2,7 @@
  * directions, except clangd's publishDiagnostics, which is merged with fearless's
  * (publish.c). When clangd is missing or dies, fearless answers on its own and its
  * diagnostics keep coming. */
+#define _GNU_SOURCE /* pipe2 */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -179,7 +180,6 @@ static bool spawn_clangd(struct session *session, int *error)
 
 bool clangd_start(struct session *session)
 {
-    pthread_mutex_init(&session->clangd.lock, NULL);
     session->clangd.pending = json_array();
     int error;
     if (!spawn_clangd(session, &error)) {
@@ -226,6 +226,16 @@ bool clangd_forward(struct session *session, json_t *message, const char *body, 
     writer_send_raw(&writer, body, length);
     pthread_mutex_destroy(&writer.lock);
     return true;
+}
+
+bool clangd_running(struct session *session)
+{
+    if (!session->clangd.program)
+        return false;
+    pthread_mutex_lock(&session->clangd.lock);
+    bool alive = session->clangd.alive;
+    pthread_mutex_unlock(&session->clangd.lock);
+    return alive;
 }
 
 static bool wait_for_exit(pid_t pid, unsigned milliseconds)

@@ -64,6 +64,8 @@ static bool same_file(const char *a, const char *b)
 /* @name:line names a file by its name or a trailing part of its path. */
 static bool names_file(const char *name, const char *file)
 {
+    if (strcmp(name, "*") == 0)
+        return true;
     size_t name_length = strlen(name), file_length = strlen(file);
     if (name_length > file_length)
         return false;

@@ -18,10 +18,10 @@ static void *checked(void *memory)
 
 void plan_problem(struct verify_plan *plan, unsigned line, const char *format, const char *detail)
 {
-    char *text;
-    char *message;
-    if (asprintf(&message, format, detail) < 0 ||
-        asprintf(&text, "%s:%u: error: %s", plan->file, line, message) < 0)
+    char *text = NULL, *message = NULL;
+    if (asprintf(&message, format, detail) < 0)
+        checked(NULL);
+    if (asprintf(&text, "%s:%u: error: %s", plan->file, line, message) < 0)
         checked(NULL);
     free(message);
     plan->problems = checked(realloc(plan->problems, (plan->problem_count + 1) * sizeof(char *)));
@@ -68,6 +68,12 @@ static bool read_location(const char **at, const char *end, unsigned directive_l
 {
     if (*at < end && (**at == '+' || **at == '-'))
         return read_offset(at, end, directive_line, &expectation->line);
+    if (*at < end && **at == '*') { /* @*: any file, any line */
+        (*at)++;
+        expectation->file = checked(strdup("*"));
+        expectation->line = 0;
+        return true;
+    }
     if (end - *at >= 4 && memcmp(*at, "LINE", 4) == 0) {
         *at += 4;
         return read_offset(at, end, directive_line, &expectation->line);

@@ -2,7 +2,8 @@
  *   // expected-error {{use of moved value 'val'}}     on the diagnostic's line
  *   // expected-note@-2 {{value moved here}}           @+N, @-N relative; @N absolute;
  *   // expected-warning@LINE+1 {{...}}                 @LINE[+-N] as FileCheck writes it;
- *   // expected-note@chan.h:12 {{...}}                 @file:line for other files
+ *   // expected-note@chan.h:12 {{...}}                 @file:line for other files,
+ *   // expected-note@* 0+ {{...}}                      @file:* any line, @* anywhere
  *   // expected-error 2 {{...}}                        exactly 2 (N+ : at least N)
  *   // expected-no-diagnostics
  * Text matches as a substring, like clang. A note expectation matches any note (of any

@@ -27,9 +27,9 @@ static inline size_t rt_stress_msgs(void) {
     return rt_env_count("FL_STRESS_MSGS", 1000000);
 }
 
-/* Iterations for the other stress loops (FL_STRESS_ITERS, default 200,000). */
+/* Iterations for the other stress loops (FL_STRESS_ITERS, default 1,000,000). */
 static inline size_t rt_stress_iters(void) {
-    return rt_env_count("FL_STRESS_ITERS", 200000);
+    return rt_env_count("FL_STRESS_ITERS", 1000000);
 }
 
 /* Spawns or fails the current test. */

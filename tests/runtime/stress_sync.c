@@ -1,5 +1,5 @@
 /* Stress: joins and the locking primitives under contention; every count must be exact.
- * Sizes derive from FL_STRESS_ITERS (default 200,000). */
+ * Sizes derive from FL_STRESS_ITERS (default 1,000,000). */
 #include "rt_test.h"
 
 #include <stdatomic.h>
@@ -28,7 +28,7 @@ static void *return_transformed(void *arg) {
 
 START_TEST(join_100_threads_returning_values) {
     enum { N = 100 };
-    for (size_t round = 0, rounds = scaled(20000); round < rounds; round++) {
+    for (size_t round = 0, rounds = scaled(100000); round < rounds; round++) {
         fl_thread *threads[N];
         for (uintptr_t i = 0; i < N; i++)
             threads[i] = rt_spawn(return_transformed, (void *)i);
@@ -253,7 +253,7 @@ static void *barrier_worker(void *arg) {
 
 START_TEST(barrier_phases_hold) {
     ck_assert_int_eq(fl_barrier_init(&phases.barrier, WORKERS), FL_OK);
-    phases.rounds = scaled(100);
+    phases.rounds = scaled(200);
     run_workers(barrier_worker, NULL);
     ck_assert_uint_eq(atomic_load(&phases.early_passes), 0);
     ck_assert_uint_eq(atomic_load(&phases.arrived), WORKERS * phases.rounds);
@@ -287,7 +287,7 @@ static void *once_worker(void *arg) {
 
 START_TEST(once_runs_each_exactly_once) {
     static const fl_once fresh = FL_ONCE_INIT;
-    init_race.count = scaled(50);
+    init_race.count = scaled(100);
     init_race.onces = malloc(init_race.count * sizeof *init_race.onces);
     ck_assert_ptr_nonnull(init_race.onces);
     for (size_t i = 0; i < init_race.count; i++)
@@ -326,18 +326,23 @@ START_TEST(arc_count_survives_contention) {
 }
 END_TEST
 
+/* One case per primitive, so ctest runs and reports them apart (CK_RUN_CASE). */
+static void add_case(Suite *s, const char *name, const TTest *test) {
+    TCase *tc = rt_tcase(name, 600);
+    tcase_add_test(tc, test);
+    suite_add_tcase(s, tc);
+}
+
 static Suite *stress_sync_suite(void) {
     Suite *s = suite_create("stress_sync");
-    TCase *tc = rt_tcase("sync", 600);
-    tcase_add_test(tc, join_100_threads_returning_values);
-    tcase_add_test(tc, mutex_counter_is_exact);
-    tcase_add_test(tc, typed_mutex_counter_is_exact);
-    tcase_add_test(tc, rwlock_keeps_pairs_consistent);
-    tcase_add_test(tc, condvar_queue_delivers_everything);
-    tcase_add_test(tc, barrier_phases_hold);
-    tcase_add_test(tc, once_runs_each_exactly_once);
-    tcase_add_test(tc, arc_count_survives_contention);
-    suite_add_tcase(s, tc);
+    add_case(s, "join", join_100_threads_returning_values);
+    add_case(s, "mutex", mutex_counter_is_exact);
+    add_case(s, "typed_mutex", typed_mutex_counter_is_exact);
+    add_case(s, "rwlock", rwlock_keeps_pairs_consistent);
+    add_case(s, "condvar", condvar_queue_delivers_everything);
+    add_case(s, "barrier", barrier_phases_hold);
+    add_case(s, "once", once_runs_each_exactly_once);
+    add_case(s, "arc", arc_count_survives_contention);
     return s;
 }
 

@@ -1,0 +1,294 @@
+/* Thread structure of a TU for the lock analyses (see lock_threads.h). */
+#include "analysis/lock_threads.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/cache.h"
+#include "support/arena.h"
+#include "support/hashmap.h"
+
+static const char threads_key;
+static const char index_key;
+
+static void free_index(void *value)
+{
+    hashmap_destroy(value);
+    free(value);
+}
+
+int lock_function_index(struct check_context *context, const struct ir_function *function)
+{
+    struct hashmap *map = analysis_cache_lookup(context->cache, &index_key, NULL);
+    if (!map) {
+        map = malloc(sizeof *map);
+        if (!map)
+            return -1;
+        hashmap_init(map);
+        for (unsigned f = 0; f < context->tu->function_count; f++)
+            intmap_put(map, (uintptr_t)context->tu->functions[f], (void *)(uintptr_t)(f + 1));
+        analysis_cache_store(context->cache, &index_key, NULL, map, free_index);
+    }
+    uintptr_t found = (uintptr_t)intmap_get(map, (uintptr_t)function);
+    return found ? (int)(found - 1) : -1;
+}
+
+static bool is_spawn_call(const struct inst *inst)
+{
+    return inst->kind == INST_CALL && inst->call.callee && inst->call.callee->is_spawn;
+}
+
+static bool is_join_call(const struct inst *inst)
+{
+    const struct function_info *callee = inst->call.callee;
+    if (inst->kind != INST_CALL || !callee || !callee->params)
+        return false;
+    for (unsigned i = 0; i < callee->param_count; i++)
+        if (callee->params[i].joins)
+            return true;
+    return false;
+}
+
+static const struct function_info *spawned_function(const struct inst *inst)
+{
+    const struct function_info *callee = inst->call.callee;
+    int index = callee->spawn_fn_param;
+    if (index < 0 || (unsigned)index >= inst->call.arg_count)
+        return NULL;
+    const struct value *fn = &inst->call.args[index];
+    return fn->kind == VALUE_FUNCTION ? fn->function : NULL;
+}
+
+/* The object every thread gets: `&shared` (no index) is one object for all spawns. */
+static bool arg_is_one_object(const struct inst *inst)
+{
+    const struct function_info *callee = inst->call.callee;
+    int index = callee->spawn_arg_param;
+    if (index < 0 || (unsigned)index >= inst->call.arg_count)
+        return false;
+    const struct value *arg = &inst->call.args[index];
+    if (arg->kind != VALUE_ADDRESS || !arg->path)
+        return false;
+    for (unsigned i = 0; i < arg->path->step_count; i++)
+        if (arg->path->steps[i].kind != STEP_FIELD)
+            return false;
+    return arg->path->root && (arg->path->root->kind == VAR_GLOBAL ||
+                               arg->path->root->kind == VAR_STATIC_LOCAL ||
+                               arg->path->root->kind == VAR_LOCAL);
+}
+
+static struct lock_thread_entry *entry_for(struct lock_threads *threads,
+                                           const struct function_info *function, unsigned limit)
+{
+    for (unsigned e = 0; e < threads->entry_count; e++)
+        if (threads->entries[e].function == function)
+            return &threads->entries[e];
+    if (threads->entry_count == limit)
+        return NULL;
+    struct lock_thread_entry *entry = &threads->entries[threads->entry_count++];
+    entry->function = function;
+    entry->shared_arg = true;
+    return entry;
+}
+
+static unsigned count_spawns(const struct ir_tu *tu)
+{
+    unsigned count = 0;
+    for (unsigned f = 0; f < tu->function_count; f++)
+        for (unsigned b = 0; b < tu->functions[f]->block_count; b++) {
+            const struct block *block = tu->functions[f]->blocks[b];
+            for (unsigned i = 0; i < block->inst_count; i++)
+                count += is_spawn_call(&block->insts[i]);
+        }
+    return count;
+}
+
+static void find_entries(struct lock_threads *threads, const struct ir_tu *tu, unsigned limit)
+{
+    for (unsigned f = 0; f < tu->function_count; f++) {
+        const struct ir_function *function = tu->functions[f];
+        for (unsigned b = 0; b < function->block_count; b++) {
+            const struct block *block = function->blocks[b];
+            for (unsigned i = 0; i < block->inst_count; i++) {
+                const struct inst *inst = &block->insts[i];
+                const struct function_info *fn = is_spawn_call(inst) ? spawned_function(inst)
+                                                                     : NULL;
+                struct lock_thread_entry *entry = fn ? entry_for(threads, fn, limit) : NULL;
+                if (!entry)
+                    continue;
+                if (entry->spawn_count == 0) {
+                    entry->spawner = function;
+                    entry->spawn_site = inst->range;
+                }
+                entry->spawn_count += block->loop_depth > 0 ? 2 : 1;
+                entry->shared_arg &= arg_is_one_object(inst);
+            }
+        }
+    }
+}
+
+/* Marks every function of the TU reachable from `start` through direct calls. */
+static void mark_reachable(struct check_context *context, struct lock_threads *threads,
+                           unsigned entry, int start)
+{
+    const struct ir_tu *tu = context->tu;
+    int *stack = malloc(sizeof *stack * (tu->function_count + 1));
+    unsigned depth = 0;
+    if (!stack)
+        return;
+    threads->reaches[(unsigned)start * threads->entry_count + entry] = true;
+    stack[depth++] = start;
+    while (depth > 0) {
+        const struct ir_function *function = tu->functions[stack[--depth]];
+        for (unsigned b = 0; b < function->block_count; b++) {
+            const struct block *block = function->blocks[b];
+            for (unsigned i = 0; i < block->inst_count; i++) {
+                const struct inst *inst = &block->insts[i];
+                if (inst->kind != INST_CALL || !inst->call.callee || !inst->call.callee->body)
+                    continue;
+                int callee = lock_function_index(context, inst->call.callee->body);
+                bool *seen = callee < 0 ? NULL
+                             : &threads->reaches[(unsigned)callee * threads->entry_count + entry];
+                if (seen && !*seen) {
+                    *seen = true;
+                    stack[depth++] = callee;
+                }
+            }
+        }
+    }
+    free(stack);
+}
+
+static void no_release(void *value)
+{
+    (void)value;
+}
+
+const struct lock_threads *lock_threads_of(struct check_context *context)
+{
+    struct lock_threads *threads = analysis_cache_lookup(context->cache, &threads_key, NULL);
+    if (threads)
+        return threads;
+    const struct ir_tu *tu = context->tu;
+    threads = ARENA_NEW(context->arena, struct lock_threads);
+    unsigned limit = count_spawns(tu);
+    threads->entries = ARENA_ARRAY(context->arena, struct lock_thread_entry, limit + 1);
+    find_entries(threads, tu, limit);
+    threads->function_count = tu->function_count;
+    threads->reaches = ARENA_ARRAY(context->arena, bool,
+                                   tu->function_count * threads->entry_count + 1);
+    for (unsigned e = 0; e < threads->entry_count; e++) {
+        const struct function_info *fn = threads->entries[e].function;
+        int start = fn && fn->body ? lock_function_index(context, fn->body) : -1;
+        if (start >= 0)
+            mark_reachable(context, threads, e, start);
+    }
+    analysis_cache_store(context->cache, &threads_key, NULL, threads, no_release);
+    return threads;
+}
+
+bool lock_threads_is_entry(struct check_context *context, const struct function_info *function)
+{
+    const struct lock_threads *threads = lock_threads_of(context);
+    for (unsigned e = 0; e < threads->entry_count; e++)
+        if (threads->entries[e].function == function)
+            return true;
+    return false;
+}
+
+bool lock_threads_reaches(const struct lock_threads *threads, unsigned f, unsigned e)
+{
+    return f < threads->function_count && e < threads->entry_count &&
+           threads->reaches[f * threads->entry_count + e];
+}
+
+/* ---- concurrency inside a spawning function -------------------------------------------------- */
+
+static bool block_has(const struct block *block, bool (*is)(const struct inst *), unsigned from,
+                      unsigned to)
+{
+    for (unsigned i = from; i < to && i < block->inst_count; i++)
+        if (is(&block->insts[i]))
+            return true;
+    return false;
+}
+
+/* Blocks reachable from `start` by one edge or more. */
+static void forward(const struct block *start, bool *seen, const struct block **stack)
+{
+    unsigned depth = 0;
+    stack[depth++] = start;
+    while (depth > 0) {
+        const struct block *block = stack[--depth];
+        for (unsigned s = 0; s < block->successor_count; s++) {
+            const struct block *next = block->successors[s].to;
+            if (next && !seen[next->id]) {
+                seen[next->id] = true;
+                stack[depth++] = next;
+            }
+        }
+    }
+}
+
+/* Is some block holding an `is` call reachable from (after) `block`? */
+static bool reaches_call(const struct ir_function *function, const struct block *block,
+                         bool (*is)(const struct inst *), bool *seen, const struct block **stack)
+{
+    memset(seen, 0, function->block_count * sizeof *seen);
+    forward(block, seen, stack);
+    for (unsigned b = 0; b < function->block_count; b++)
+        if (seen[b] && block_has(function->blocks[b], is, 0, ~0u))
+            return true;
+    return false;
+}
+
+/* Is `block` reachable from (after) a block holding an `is` call? */
+static bool reached_from_call(const struct ir_function *function, const struct block *block,
+                              bool (*is)(const struct inst *), bool *seen,
+                              const struct block **stack)
+{
+    for (unsigned b = 0; b < function->block_count; b++) {
+        const struct block *from = function->blocks[b];
+        if (!block_has(from, is, 0, ~0u))
+            continue;
+        memset(seen, 0, function->block_count * sizeof *seen);
+        forward(from, seen, stack);
+        if (seen[block->id])
+            return true;
+    }
+    return false;
+}
+
+bool lock_threads_spawns(const struct ir_function *function)
+{
+    for (unsigned b = 0; b < function->block_count; b++)
+        if (block_has(function->blocks[b], is_spawn_call, 0, ~0u))
+            return true;
+    return false;
+}
+
+bool lock_threads_concurrent_point(const struct ir_function *function, const struct block *block,
+                                   unsigned index)
+{
+    unsigned count = function->block_count;
+    bool *seen = calloc(count + 1, sizeof *seen);
+    const struct block **stack = calloc(count * 4 + 4, sizeof *stack);
+    bool concurrent = false;
+    if (!seen || !stack)
+        goto done;
+    bool after_spawn = block_has(block, is_spawn_call, 0, index) ||
+                       reached_from_call(function, block, is_spawn_call, seen, stack);
+    if (!after_spawn)
+        goto done;
+    bool after_join = block_has(block, is_join_call, 0, index) ||
+                      reached_from_call(function, block, is_join_call, seen, stack);
+    bool more_later = block_has(block, is_join_call, index + 1, ~0u) ||
+                      block_has(block, is_spawn_call, index + 1, ~0u) ||
+                      reaches_call(function, block, is_join_call, seen, stack) ||
+                      reaches_call(function, block, is_spawn_call, seen, stack);
+    concurrent = !(after_join && !more_later);
+done:
+    free(seen);
+    free(stack);
+    return concurrent;
+}

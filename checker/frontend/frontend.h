@@ -1,0 +1,44 @@
+/* The frontend: one libclang translation unit, parsed once, and conversions from
+ * libclang locations to the checker's (expansion locations, interned file names). */
+#ifndef FEARLESS_FRONTEND_H
+#define FEARLESS_FRONTEND_H
+
+#include <clang-c/Index.h>
+#include <stdbool.h>
+
+#include "diag/diag.h"
+#include "pipeline.h"
+#include "support/hashmap.h"
+
+struct arena;
+
+struct frontend {
+    CXIndex index;
+    CXTranslationUnit tu;
+    struct arena *arena;
+    struct hashmap file_names; /* CXFile -> interned name */
+    const char *main_file;     /* as given to clang (joined with the directory if relative) */
+};
+
+/* Parses `input`. Clang's errors go to `sink` as clang-diagnostic-error. On
+ * PIPELINE_ANALYZED the TU is ready; on anything else there is nothing to analyze
+ * (frontend_dispose is still needed). */
+enum pipeline_status frontend_parse(struct frontend *frontend, const struct tu_input *input,
+                                    struct arena *arena, struct diag_sink *sink);
+void frontend_dispose(struct frontend *frontend);
+
+/* Calls `visit` once per file the TU included (the main file too). */
+void frontend_for_each_inclusion(struct frontend *frontend,
+                                 void (*visit)(const char *file, void *data), void *data);
+
+/* Locations: the expansion location (a macro use, not its definition), 1-based. */
+struct source_location frontend_location(struct frontend *frontend, CXSourceLocation location);
+/* end inclusive (clang's extents end one past the last character). */
+struct source_range frontend_range(struct frontend *frontend, CXSourceRange range);
+struct source_range frontend_cursor_range(struct frontend *frontend, CXCursor cursor);
+bool frontend_is_system(CXCursor cursor);
+
+/* Copies a CXString into the arena and disposes it. */
+char *frontend_take_string(struct arena *arena, CXString string);
+
+#endif

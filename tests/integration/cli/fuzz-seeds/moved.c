@@ -1,0 +1,2 @@
+#include <stdlib.h>
+void f(int *p) { free(p); *p = 1; }
