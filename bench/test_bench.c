@@ -1,7 +1,8 @@
 /* test_bench.c: the bench smoke test (ctest label `bench`). Runs every workload of both C
  * channel implementations with a tiny message count and checks what arrived, runs both
  * mutex workloads, and checks the allocation probe: no allocation per message on
- * fearless's bounded and rendezvous channels, one per message on the mutexq baseline. */
+ * fearless's bounded and rendezvous channels, one per block (not per message) on its
+ * unbounded channel, one per message on the mutexq baseline. */
 #include <check.h>
 #include <stdlib.h>
 
@@ -93,6 +94,13 @@ START_TEST(fearless_bounded_channels_do_not_allocate_per_message) {
 }
 END_TEST
 
+START_TEST(fearless_unbounded_channel_allocates_blocks_not_messages) {
+    uint64_t allocs = probe("fearless", FLAVOR_UNBOUNDED);
+    ck_assert_msg(allocs <= PROBE_MESSAGES / 8, "%llu allocations for %u messages",
+                  (unsigned long long)allocs, PROBE_MESSAGES);
+}
+END_TEST
+
 static Suite *bench_suite(void) {
     Suite *s = suite_create("bench");
     TCase *tc = tcase_create("smoke");
@@ -103,6 +111,7 @@ static Suite *bench_suite(void) {
     tcase_add_test(tc, mutex_workloads_count_every_increment);
     tcase_add_test(tc, probe_counts_the_baselines_allocations);
     tcase_add_loop_test(tc, fearless_bounded_channels_do_not_allocate_per_message, 0, 3);
+    tcase_add_test(tc, fearless_unbounded_channel_allocates_blocks_not_messages);
     suite_add_tcase(s, tc);
     return s;
 }

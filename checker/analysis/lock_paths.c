@@ -256,7 +256,7 @@ static bool fill_steps(struct arena *arena, struct lock_path *out, const struct 
 struct lock_path *lock_path_from(struct arena *arena, const struct path *lock,
                                  const struct ir_function *function)
 {
-    if (!lock || !lock->root)
+    if (!lock || !lock->root || lock_path_has_unknown_index(lock))
         return NULL;
     struct lock_path *out = ARENA_NEW(arena, struct lock_path);
     if (lock->root->kind == VAR_GLOBAL) {
@@ -279,10 +279,19 @@ struct lock_path *lock_path_from(struct arena *arena, const struct path *lock,
 
 bool lock_path_has_unknown_index(const struct path *lock)
 {
-    for (unsigned i = 0; lock && i < lock->step_count; i++)
-        if (lock->steps[i].kind == STEP_INDEX && lock->steps[i].index == INDEX_UNKNOWN)
+    if (!lock)
+        return false;
+    for (unsigned i = 0; i < lock->step_count; i++) {
+        const struct step *step = &lock->steps[i];
+        if ((step->kind == STEP_INDEX || step->kind == STEP_DEREF) && step->index == INDEX_UNKNOWN)
             return true;
-    return false;
+    }
+    /* `*locks` with `pthread_mutex_t *locks` a global: `&locks[hv % n]` is lowered like
+     * `locks`, so it stands for any element of a lock table (memcached's item_locks). */
+    const struct type_info *root = lock->root ? lock->root->type : NULL;
+    return lock->step_count == 1 && lock->steps[0].kind == STEP_DEREF && root &&
+           root->kind == TYPE_POINTER && root->pointee && root->pointee->lock != LOCK_NONE &&
+           (lock->root->kind == VAR_GLOBAL || lock->root->kind == VAR_STATIC_LOCAL);
 }
 
 bool lock_is_local(const struct path *lock)

@@ -59,22 +59,30 @@ static const struct function_info *spawned_function(const struct inst *inst)
     return fn->kind == VALUE_FUNCTION ? fn->function : NULL;
 }
 
-/* The object every thread gets: `&shared` (no index) is one object for all spawns. */
-static bool arg_is_one_object(const struct inst *inst)
+/* The object a spawn hands over when it is one fixed object: `&shared`, `&s.f` (no index,
+ * no pointer on the way), or NULL. */
+static const struct path *fixed_object_arg(const struct inst *inst)
 {
     const struct function_info *callee = inst->call.callee;
     int index = callee->spawn_arg_param;
     if (index < 0 || (unsigned)index >= inst->call.arg_count)
-        return false;
+        return NULL;
     const struct value *arg = &inst->call.args[index];
-    if (arg->kind != VALUE_ADDRESS || !arg->path)
-        return false;
+    if (arg->kind != VALUE_ADDRESS || !arg->path || !arg->path->root)
+        return NULL;
     for (unsigned i = 0; i < arg->path->step_count; i++)
         if (arg->path->steps[i].kind != STEP_FIELD)
-            return false;
-    return arg->path->root && (arg->path->root->kind == VAR_GLOBAL ||
-                               arg->path->root->kind == VAR_STATIC_LOCAL ||
-                               arg->path->root->kind == VAR_LOCAL);
+            return NULL;
+    return arg->path;
+}
+
+/* Every spawn of the entry must hand over the same object for its instances to share it. */
+static void note_arg(struct lock_thread_entry *entry, const struct inst *inst, bool first)
+{
+    const struct path *arg = fixed_object_arg(inst);
+    if (first)
+        entry->arg = arg;
+    entry->shared_arg &= arg && entry->arg && path_equal(arg, entry->arg);
 }
 
 static struct lock_thread_entry *entry_for(struct lock_threads *threads,
@@ -116,30 +124,37 @@ static void find_entries(struct lock_threads *threads, const struct ir_tu *tu, u
                 struct lock_thread_entry *entry = fn ? entry_for(threads, fn, limit) : NULL;
                 if (!entry)
                     continue;
-                if (entry->spawn_count == 0) {
+                bool first = entry->spawn_count == 0;
+                if (first) {
                     entry->spawner = function;
                     entry->spawn_site = inst->range;
                 }
                 entry->spawn_count += block->loop_depth > 0 ? 2 : 1;
-                entry->shared_arg &= arg_is_one_object(inst);
+                note_arg(entry, inst, first);
             }
         }
     }
 }
 
-/* Marks every function of the TU reachable from `start` through direct calls. */
+/* Marks the functions of the TU reachable from `start` through at most
+ * LOCK_THREADS_DEPTH direct calls (breadth first). Deeper code is left out: static call
+ * paths overstate what a thread runs (redis's I/O threads "reach" most of the server). */
 static void mark_reachable(struct check_context *context, struct lock_threads *threads,
                            unsigned entry, int start)
 {
     const struct ir_tu *tu = context->tu;
-    int *stack = malloc(sizeof *stack * (tu->function_count + 1));
-    unsigned depth = 0;
-    if (!stack)
-        return;
+    int *queue = malloc(sizeof *queue * (tu->function_count + 1));
+    unsigned *depth = calloc(tu->function_count + 1, sizeof *depth);
+    unsigned head = 0, tail = 0;
+    if (!queue || !depth)
+        goto done;
     threads->reaches[(unsigned)start * threads->entry_count + entry] = true;
-    stack[depth++] = start;
-    while (depth > 0) {
-        const struct ir_function *function = tu->functions[stack[--depth]];
+    queue[tail++] = start;
+    while (head < tail) {
+        int current = queue[head++];
+        if (depth[current] >= LOCK_THREADS_DEPTH)
+            continue;
+        const struct ir_function *function = tu->functions[current];
         for (unsigned b = 0; b < function->block_count; b++) {
             const struct block *block = function->blocks[b];
             for (unsigned i = 0; i < block->inst_count; i++) {
@@ -151,12 +166,15 @@ static void mark_reachable(struct check_context *context, struct lock_threads *t
                              : &threads->reaches[(unsigned)callee * threads->entry_count + entry];
                 if (seen && !*seen) {
                     *seen = true;
-                    stack[depth++] = callee;
+                    depth[callee] = depth[current] + 1;
+                    queue[tail++] = callee;
                 }
             }
         }
     }
-    free(stack);
+done:
+    free(queue);
+    free(depth);
 }
 
 static void no_release(void *value)

@@ -9,12 +9,16 @@
 
 #include "checks/check.h"
 
+/* How many direct calls deep thread code is followed from an entry function. */
+#define LOCK_THREADS_DEPTH 2
+
 struct lock_thread_entry {
     const struct function_info *function;
     const struct ir_function *spawner;   /* the function of the first spawn */
     struct source_range spawn_site;      /* the first spawn */
     unsigned spawn_count;                /* spawn sites, a site in a loop counting twice */
     bool shared_arg;                     /* every spawn passes the same object's address */
+    const struct path *arg;              /* that object */
 };
 
 struct lock_threads {
@@ -26,7 +30,7 @@ struct lock_threads {
 
 const struct lock_threads *lock_threads_of(struct check_context *context);
 bool lock_threads_is_entry(struct check_context *context, const struct function_info *function);
-/* Entry e reaches function index f (itself included). */
+/* Entry e reaches function index f (itself included, LOCK_THREADS_DEPTH calls at most). */
 bool lock_threads_reaches(const struct lock_threads *threads, unsigned f, unsigned e);
 /* In a function that spawns: may the threads it started run during inst `index` of
  * `block`? False before the first spawn and after the last join. */

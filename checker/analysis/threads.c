@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "analysis/cache.h"
+#include "analysis/lock_inherit.h"
+#include "analysis/lockset.h"
 #include "analysis/ownership.h"
 #include "analysis/threads_state.h"
 #include "dataflow/dataflow.h"
@@ -321,8 +323,30 @@ static bool synchronized_access(const struct path *path)
     return false;
 }
 
+/* Does the spawner hold a lock at this access (here or inherited from every caller)?
+ * Then the access is synchronized on its side; whether it is the right lock is
+ * data-race's question, not a borrow conflict. */
+static bool spawner_holds_lock(struct thr_context *context, const struct block *block,
+                               const struct inst *inst)
+{
+    const struct ir_tu *tu = context->check->tu;
+    for (unsigned f = 0; tu && f < tu->function_count; f++)
+        if (tu->functions[f] == context->function) {
+            unsigned count = 0;
+            lock_inherited(context->check, f, &count);
+            if (count)
+                return true;
+        }
+    const struct lockset_result *locks = lockset_of(context->check, context->function);
+    unsigned index = (unsigned)(inst - block->insts);
+    for (unsigned i = 0; locks && i < locks->access_count; i++)
+        if (locks->accesses[i].block == block && locks->accesses[i].inst_index == index)
+            return locks->accesses[i].held_count > 0;
+    return false;
+}
+
 static void access(struct thr_context *context, struct thr_state *state,
-                   const struct inst *inst, bool write, bool report)
+                   const struct block *block, const struct inst *inst, bool write, bool report)
 {
     if (!report || !inst->path || synchronized_access(inst->path))
         return;
@@ -333,9 +357,11 @@ static void access(struct thr_context *context, struct thr_state *state,
         if (rec->lent_heap && write && inst->path->step_count == rec->lent->step_count)
             continue; /* reassigning the pointer itself, not the object */
         enum thread_finding_kind kind;
-        if (write && conflicts(rec, inst->path, true))
+        if (write && conflicts(rec, inst->path, true) &&
+            !spawner_holds_lock(context, block, inst))
             kind = THREAD_CONFLICT_WRITE;
-        else if (!write && rec->writes && conflicts(rec, inst->path, false))
+        else if (!write && rec->writes && conflicts(rec, inst->path, false) &&
+                 !spawner_holds_lock(context, block, inst))
             kind = THREAD_CONFLICT_READ;
         else if (rec->not_sync)
             kind = THREAD_NOT_SYNC;
@@ -450,12 +476,12 @@ static void transfer_call(struct thr_context *context, struct thr_state *state,
 }
 
 static void transfer_write(struct thr_context *context, struct thr_state *state,
-                           const struct inst *inst, bool report)
+                           const struct block *block, const struct inst *inst, bool report)
 {
     const struct path *path = inst->path;
     if (!path)
         return;
-    access(context, state, inst, true, report);
+    access(context, state, block, inst, true, report);
     const struct value *value = &inst->value;
     for (unsigned r = 0; r < state->rec_count; r++) {
         struct thread_rec *rec = &state->recs[r];
@@ -513,17 +539,16 @@ static void local_ends(struct thr_context *context, struct thr_state *state,
 static void transfer_inst(void *data, void *raw, const struct block *block,
                           const struct inst *inst, bool report)
 {
-    (void)block;
     struct thr_context *context = data;
     struct thr_state *state = raw;
     if (!state->reached)
         return;
     switch (inst->kind) {
     case INST_READ:
-        access(context, state, inst, false, report);
+        access(context, state, block, inst, false, report);
         break;
     case INST_WRITE:
-        transfer_write(context, state, inst, report);
+        transfer_write(context, state, block, inst, report);
         break;
     case INST_CALL:
         transfer_call(context, state, inst, report);

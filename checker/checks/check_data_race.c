@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "analysis/lock_inherit.h"
+#include "analysis/lock_paths.h"
 #include "analysis/lock_report.h"
 #include "analysis/lock_threads.h"
 #include "support/arena.h"
@@ -77,8 +78,10 @@ static const struct path **merge_held(struct check_context *context,
 {
     const struct path **held = ARENA_ARRAY(context->arena, const struct path *,
                                            access->held_count + inherited_count + 1);
-    memcpy(held, access->held, access->held_count * sizeof *held);
-    memcpy(held + access->held_count, inherited, inherited_count * sizeof *held);
+    for (unsigned i = 0; i < access->held_count; i++)
+        held[i] = access->held[i];
+    for (unsigned i = 0; i < inherited_count; i++)
+        held[access->held_count + i] = inherited[i];
     *count = access->held_count + inherited_count;
     return held;
 }
@@ -137,6 +140,13 @@ static bool may_alias(const struct path *a, const struct path *b)
             return false;
     }
     return true;
+}
+
+/* Both through an index the analysis cannot read (`slots[i]`, `list[id]`): arrays are
+ * usually partitioned between threads, one element each. */
+static bool both_indexed(const struct path *a, const struct path *b)
+{
+    return lock_path_has_unknown_index(a) && lock_path_has_unknown_index(b);
 }
 
 static bool concurrent(const struct lock_threads *threads, const struct candidate *a,
@@ -221,8 +231,9 @@ static void find_races(struct race_scan *scan, unsigned first, unsigned end)
             continue;
         for (unsigned j = first; j < end; j++) {
             const struct candidate *b = &scan->items[j];
-            if (!may_alias(a->access->path, b->access->path) || !concurrent(scan->threads, a, b) ||
-                common_lock(a, b))
+            if (!may_alias(a->access->path, b->access->path) ||
+                both_indexed(a->access->path, b->access->path) ||
+                !concurrent(scan->threads, a, b) || common_lock(a, b))
                 continue;
             report(scan, a, b);
             for (unsigned k = first; k < end; k++)

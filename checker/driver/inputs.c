@@ -1,4 +1,5 @@
 /* Which translation units to analyze, with which flags. */
+#define _GNU_SOURCE /* strndup */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +98,21 @@ static bool from_database(const struct options *options, const char *directory,
     return true;
 }
 
+/* -p names the directory of compile_commands.json, or (accepted too) the file itself. */
+static bool from_build_path(const struct options *options, struct tu_command_list *out,
+                            struct diag_sink *sink, bool *input_error)
+{
+    const char *path = options->build_path;
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    if (strcmp(base, "compile_commands.json") != 0)
+        return from_database(options, path, out, sink, input_error);
+    char *directory = checked(strndup(path, (size_t)(base - path)));
+    bool ok = from_database(options, *directory ? directory : ".", out, sink, input_error);
+    free(directory);
+    return ok;
+}
+
 static void without_flags(const struct options *options, struct tu_command_list *out,
                           struct diag_sink *sink, bool *input_error)
 {
@@ -121,7 +137,7 @@ bool inputs_collect(const struct options *options, struct tu_command_list *out,
         return true;
     }
     if (options->build_path)
-        return from_database(options, options->build_path, out, sink, input_error);
+        return from_build_path(options, out, sink, input_error);
     if (options->file_count == 0) {
         fputs("fearless: error: no input files (see --help)\n", stderr);
         return false;

@@ -19,6 +19,21 @@ void document_release(struct document *document)
     memset(document, 0, sizeof *document);
 }
 
+void documents_set_encoding(struct document_store *store, enum position_encoding encoding)
+{
+    pthread_mutex_lock(&store->lock);
+    store->encoding = encoding;
+    pthread_mutex_unlock(&store->lock);
+}
+
+enum position_encoding documents_encoding(struct document_store *store)
+{
+    pthread_mutex_lock(&store->lock);
+    enum position_encoding encoding = store->encoding;
+    pthread_mutex_unlock(&store->lock);
+    return encoding;
+}
+
 void documents_destroy(struct document_store *store)
 {
     for (size_t i = 0; i < store->count; i++)

@@ -42,6 +42,9 @@ bool documents_snapshot(struct document_store *store, const char *uri, struct do
 /* Current version; false when not open. */
 bool documents_version(struct document_store *store, const char *uri, long *version);
 void document_release(struct document *document);
+/* The position encoding (negotiated by the reader thread, read by the worker). */
+void documents_set_encoding(struct document_store *store, enum position_encoding encoding);
+enum position_encoding documents_encoding(struct document_store *store);
 
 /* file:///a%20b/c.c -> /a b/c.c (malloc'd); NULL for anything but a local file URI. */
 char *uri_to_path(const char *uri);

@@ -67,7 +67,7 @@ static void negotiate_encoding(struct session *session, json_t *params, json_t *
     json_t *value;
     json_array_foreach(standard, i, value) {
         if (json_is_string(value) && strcmp(json_string_value(value), "utf-8") == 0) {
-            session->documents.encoding = ENCODING_UTF8;
+            documents_set_encoding(&session->documents, ENCODING_UTF8);
             json_object_set_new(json_object_get(result, "capabilities"), "positionEncoding",
                                 json_string("utf-8"));
             return;
@@ -75,7 +75,7 @@ static void negotiate_encoding(struct session *session, json_t *params, json_t *
     }
     json_array_foreach(extension, i, value) {
         if (json_is_string(value) && strcmp(json_string_value(value), "utf-8") == 0) {
-            session->documents.encoding = ENCODING_UTF8;
+            documents_set_encoding(&session->documents, ENCODING_UTF8);
             json_object_set_new(result, "offsetEncoding", json_string("utf-8"));
             return;
         }

@@ -57,8 +57,8 @@ static void analyze_and_publish(struct session *session, const char *uri)
         document_release(&document);
         return;
     }
-    json_t *diagnostics =
-        analyze_document(&document, clangd_running(session), session->documents.encoding);
+    json_t *diagnostics = analyze_document(&document, clangd_running(session),
+                                           documents_encoding(&session->documents));
     long version;
     /* Stale: the buffer changed (or closed) during the analysis; the edit scheduled a
      * newer one, so this result must not overwrite anything. */
@@ -96,6 +96,7 @@ static void *worker_main(void *argument)
         free(uri);
         pthread_mutex_lock(&worker->lock);
         worker->busy = false;
+        pthread_cond_broadcast(&worker->changed); /* worker_stop may be waiting */
     }
     pthread_mutex_unlock(&worker->lock);
     return NULL;
@@ -166,8 +167,13 @@ bool worker_stop(struct worker *worker)
 {
     pthread_mutex_lock(&worker->lock);
     worker->stopping = true;
+    pthread_cond_broadcast(&worker->changed);
+    /* Give a running analysis a moment to finish: a clean exit beats an abrupt one. */
+    struct timespec deadline = now_plus(2000);
+    while (worker->busy &&
+           pthread_cond_timedwait(&worker->changed, &worker->lock, &deadline) != ETIMEDOUT)
+        ;
     bool busy = worker->busy;
-    pthread_cond_signal(&worker->changed);
     pthread_mutex_unlock(&worker->lock);
     if (busy)
         return false;

@@ -13,8 +13,8 @@ struct worker *worker_start(struct session *session);
  * is replaced, so a burst of edits costs one analysis. */
 void worker_schedule(struct worker *worker, const char *uri, unsigned delay_ms);
 void worker_cancel(struct worker *worker, const char *uri);
-/* Stops the thread. Returns false (and leaves it running) when it is in the middle of an
- * analysis: the caller is about to exit the process anyway. */
+/* Stops the thread, waiting up to 2 s for an analysis in progress. Returns false (and
+ * leaves it running) when the analysis goes on: the caller exits the process anyway. */
 bool worker_stop(struct worker *worker);
 
 #endif

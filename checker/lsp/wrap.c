@@ -35,11 +35,11 @@ static void note_encoding(struct session *session, json_t *result)
     if (!encoding)
         encoding = json_string_value(json_object_get(result, "offsetEncoding"));
     if (!encoding || strcmp(encoding, "utf-16") == 0)
-        session->documents.encoding = ENCODING_UTF16;
+        documents_set_encoding(&session->documents, ENCODING_UTF16);
     else if (strcmp(encoding, "utf-8") == 0)
-        session->documents.encoding = ENCODING_UTF8;
+        documents_set_encoding(&session->documents, ENCODING_UTF8);
     else if (strcmp(encoding, "utf-32") == 0)
-        session->documents.encoding = ENCODING_UTF32;
+        documents_set_encoding(&session->documents, ENCODING_UTF32);
 }
 
 /* A response from clangd: forget the pending request; learn from initialize's result. */

@@ -7,15 +7,45 @@
 
 enum { WORKERS = 4 };
 
+/* A read-modify-write the compiler may not merge across iterations. Every 64th bump
+ * yields between the read and the write, while holding the lock: that forces the other
+ * workers onto the lock's slow (parking) path even when the scheduler would otherwise run
+ * them one after another, and makes a broken lock lose updates visibly. */
+static void bump(size_t *count) {
+    volatile size_t *v = count;
+    size_t seen = *v;
+    if (seen % 64 == 0)
+        fl_yield();
+    *v = seen + 1;
+}
+
 static size_t scaled(size_t divisor) {
     size_t n = rt_stress_iters() / divisor;
     return n == 0 ? 1 : n;
 }
 
+/* Workers wait here so they all start together: contention, not a relay race. */
+static fl_barrier start_gate;
+
+static void wait_for_start(void) {
+    fl_barrier_wait(&start_gate);
+}
+
 static void run_workers(void *(*fn)(void *), void *arg) {
+    ck_assert_int_eq(fl_barrier_init(&start_gate, WORKERS), FL_OK);
     fl_thread *threads[WORKERS];
     for (int i = 0; i < WORKERS; i++)
         threads[i] = rt_spawn(fn, arg);
+    for (int i = 0; i < WORKERS; i++)
+        ck_assert_ptr_null(rt_join(threads[i]));
+}
+
+/* Like run_workers, but worker i gets (void *)i. */
+static void run_numbered_workers(void *(*fn)(void *)) {
+    ck_assert_int_eq(fl_barrier_init(&start_gate, WORKERS), FL_OK);
+    fl_thread *threads[WORKERS];
+    for (uintptr_t i = 0; i < WORKERS; i++)
+        threads[i] = rt_spawn(fn, (void *)i);
     for (int i = 0; i < WORKERS; i++)
         ck_assert_ptr_null(rt_join(threads[i]));
 }
@@ -47,22 +77,18 @@ static struct {
     size_t per_worker;
 } counter = {FL_MUTEX_INIT, 0, 0};
 
-static void *increment_with_lock(void *arg) {
-    (void)arg;
+/* Even workers block in lock, odd ones spin on trylock. */
+static void *increment_counter(void *arg) {
+    bool use_trylock = (uintptr_t)arg % 2;
+    wait_for_start();
     for (size_t i = 0; i < counter.per_worker; i++) {
-        fl_mutex_lock(&counter.lock);
-        counter.count++;
-        fl_mutex_unlock(&counter.lock);
-    }
-    return NULL;
-}
-
-static void *increment_with_trylock(void *arg) {
-    (void)arg;
-    for (size_t i = 0; i < counter.per_worker; i++) {
-        while (!fl_mutex_trylock(&counter.lock))
-            fl_yield();
-        counter.count++;
+        if (use_trylock) {
+            while (!fl_mutex_trylock(&counter.lock))
+                fl_yield();
+        } else {
+            fl_mutex_lock(&counter.lock);
+        }
+        bump(&counter.count);
         fl_mutex_unlock(&counter.lock);
     }
     return NULL;
@@ -80,20 +106,17 @@ START_TEST(mutex_counter_is_exact) {
     fl_mutex_lock(&counter.lock);
     counter.count = 0;
     fl_mutex_unlock(&counter.lock);
-    fl_thread *threads[WORKERS];
-    for (int i = 0; i < WORKERS; i++)
-        threads[i] = rt_spawn(i % 2 ? increment_with_trylock : increment_with_lock, NULL);
-    for (int i = 0; i < WORKERS; i++)
-        rt_join(threads[i]);
+    run_numbered_workers(increment_counter);
     ck_assert_uint_eq(read_counter(), WORKERS * counter.per_worker);
 }
 END_TEST
 
 static void *increment_typed(void *arg) {
     fl_mutex_of *m = arg;
+    wait_for_start();
     for (size_t i = 0; i < counter.per_worker; i++) {
         size_t *value = fl_mutex_of_lock(m);
-        (*value)++;
+        bump(value);
         fl_mutex_of_unlock(m);
     }
     return NULL;
@@ -122,11 +145,12 @@ static struct {
 
 /* Writers bump both fields; readers must never see them differ. */
 static void *rw_worker(void *arg) {
+    wait_for_start();
     if ((uintptr_t)arg % 2 == 0) {
         for (size_t i = 0; i < pair.per_writer; i++) {
             fl_rwlock_write_lock(&pair.lock);
-            pair.a++;
-            pair.b++;
+            bump(&pair.a);
+            bump(&pair.b);
             fl_rwlock_write_unlock(&pair.lock);
         }
         atomic_fetch_sub(&pair.writers_left, 1);
@@ -145,11 +169,7 @@ static void *rw_worker(void *arg) {
 START_TEST(rwlock_keeps_pairs_consistent) {
     pair.per_writer = scaled(4);
     atomic_store(&pair.writers_left, WORKERS / 2);
-    fl_thread *threads[WORKERS];
-    for (uintptr_t i = 0; i < WORKERS; i++)
-        threads[i] = rt_spawn(rw_worker, (void *)i);
-    for (int i = 0; i < WORKERS; i++)
-        rt_join(threads[i]);
+    run_numbered_workers(rw_worker);
     ck_assert_uint_eq(atomic_load(&pair.torn_reads), 0);
     fl_rwlock_read_lock(&pair.lock);
     ck_assert_uint_eq(pair.a, WORKERS / 2 * pair.per_writer);
@@ -203,6 +223,7 @@ static bool queue_pop_into_sum(void) {
 }
 
 static void *queue_worker(void *arg) {
+    wait_for_start();
     if ((uintptr_t)arg % 2 == 0) {
         for (size_t i = 1; i <= queue.per_producer; i++)
             queue_push(i);
@@ -216,11 +237,7 @@ static void *queue_worker(void *arg) {
 START_TEST(condvar_queue_delivers_everything) {
     queue.per_producer = scaled(4);
     queue.total = WORKERS / 2 * queue.per_producer;
-    fl_thread *threads[WORKERS];
-    for (uintptr_t i = 0; i < WORKERS; i++)
-        threads[i] = rt_spawn(queue_worker, (void *)i);
-    for (int i = 0; i < WORKERS; i++)
-        rt_join(threads[i]);
+    run_numbered_workers(queue_worker);
     fl_mutex_lock(&queue.lock);
     uint64_t n = queue.per_producer;
     ck_assert_uint_eq(queue.taken, queue.total);
@@ -277,6 +294,7 @@ static void count_completed_call(void) {
  * must have completed. */
 static void *once_worker(void *arg) {
     (void)arg;
+    wait_for_start();
     for (size_t i = 0; i < init_race.count; i++) {
         fl_once_call(&init_race.onces[i], count_completed_call);
         if (atomic_load(&init_race.calls) < i + 1)
@@ -310,6 +328,7 @@ static void count_arc_drop(void *data) {
 
 static void *clone_and_drop(void *arg) {
     fl_arc *shared = arg;
+    wait_for_start();
     for (size_t i = 0, n = scaled(2); i < n; i++)
         fl_arc_drop(fl_arc_clone(shared));
     return NULL;
