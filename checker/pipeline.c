@@ -65,8 +65,11 @@ enum pipeline_status pipeline_analyze(const struct tu_input *input,
     struct arena *arena = arena_new();
     struct frontend frontend;
     enum pipeline_status status = frontend_parse(&frontend, input, arena, sink);
-    if (status == PIPELINE_ANALYZED) {
-        if (options && options->on_inclusion)
+    /* With compile errors, libclang has recovered: the functions without an error are
+     * still analyzed (editors show findings while a file is being edited), the TU still
+     * counts as not analyzed. */
+    if (status == PIPELINE_ANALYZED || status == PIPELINE_COMPILE_ERRORS) {
+        if (status == PIPELINE_ANALYZED && options && options->on_inclusion)
             frontend_for_each_inclusion(&frontend, options->on_inclusion, options->inclusion_data);
         struct model *model = model_build(&frontend, arena);
         struct ir_tu *tu = lower_tu(&frontend, model, arena);

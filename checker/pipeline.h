@@ -33,7 +33,9 @@ struct pipeline_options {
 enum pipeline_status {
     PIPELINE_ANALYZED,       /* parsed cleanly and every check ran */
     PIPELINE_COMPILE_ERRORS, /* clang reported errors (sent to the sink as
-                                clang-diagnostic-error); the TU counts as not analyzed */
+                                clang-diagnostic-error); the TU counts as not analyzed, but
+                                the checks still ran on every function definition that
+                                contains no error */
     PIPELINE_FAILED          /* could not be parsed at all (missing file, libclang failure);
                                 a clang-diagnostic-error says why */
 };

@@ -7,7 +7,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-struct fl_arc {
+/* UNSAFE_SYNC: count is atomic and drop is written once before the arc is shared; data
+ * is the user's, who shares it only through types that are themselves safe to share. */
+struct UNSAFE_SYNC fl_arc {
     _Atomic size_t count;
     void (*drop)(void *data);
     alignas(max_align_t) unsigned char data[];

@@ -62,8 +62,8 @@ void chan_array_destroy(struct chan_array *a);
 struct chan_zero {
     alignas(FL_CACHE_LINE) _Atomic uint32_t state; /* seq, closed flags, slot phase */
     _Atomic uint32_t state_sleepers; /* receiver / offering sender parked on state */
-    _Atomic uint32_t rx_in_recv;     /* the receiver is inside a blocking recv */
-    unsigned char *slot;
+    void *rx_out;        /* the waiting receiver's buffer: senders copy straight into it */
+    unsigned char *slot; /* an offered message waiting for the receiver */
     size_t elem_size;
     struct chan_waiters senders; /* senders waiting for the slot to be free */
 };

@@ -1,40 +1,62 @@
-/* chan_zero.c: the rendezvous flavor. One hand-off slot and one 32-bit state word:
- *   bits 0-1  phase of the slot: EMPTY, WRITING (a sender fills it), OFFERED, TAKING
- *   bit 2     RX_CLOSED: the receiver is gone
- *   bit 3     TX_CLOSED: every sender is gone
- *   bits 4-   seq: bumped each time an offer ends, so an offering sender sees "taken"
- * A sender claims the empty slot (CAS), copies its message in, offers it and waits
- * until the receiver has taken it: send returns only after the hand-off, as Rust's
- * sync_channel(0). The receiver and the offering sender park on the state word itself,
- * so every change they wait for also changes the word the futex compares. Senders
- * waiting for the slot park on `senders`. No allocation per message. */
+/* chan_zero.c: the rendezvous flavor. All of its state is one 32-bit word:
+ *   bits 0-1  the offer slot: EMPTY, WRITING, OFFERED, TAKING
+ *   bits 2-3  the receiver: RX_IDLE, RX_WAITING, RX_CLAIMED, RX_DONE
+ *   bit 4     RX_CLOSED: the receiver is gone
+ *   bit 5     TX_CLOSED: every sender is gone
+ *   bits 6-   seq: bumped whenever an offer is taken, so its sender sees "taken"
+ * A message crosses one of two ways, so that only one side waits for the other:
+ *   - the receiver comes first: it publishes its buffer (rx_out), goes RX_WAITING and
+ *     sleeps. A sender claims it (-> RX_CLAIMED), copies straight into rx_out, sets
+ *     RX_DONE and returns at once: the claimed receiver cannot back out (its timeout or
+ *     disconnect only cancels an unclaimed wait), so the hand-off is done.
+ *   - the sender comes first: it fills the offer slot (EMPTY -> WRITING -> OFFERED) and
+ *     waits until a receiver takes it (-> TAKING -> EMPTY with the next seq).
+ * While a receiver is still picking up a delivery, the next sender can already offer,
+ * so back-to-back messages alternate between the two ways without extra waits. Either
+ * way send returns only once the receiver has the message, as Rust's sync_channel(0).
+ * The receiver and an offering sender park on the state word itself (every change they
+ * wait for changes the word the futex compares); senders that find the slot busy park
+ * on `senders`. No allocation per message. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "backoff.h"
 #include "chan_flavors.h"
 
-#define PHASE_MASK 3u
+#define SLOT_MASK 3u
 #define EMPTY 0u
 #define WRITING 1u
 #define OFFERED 2u
 #define TAKING 3u
-#define RX_CLOSED 4u
-#define TX_CLOSED 8u
-#define SEQ_ONE 16u
+#define RX_SHIFT 2
+#define RX_MASK (3u << RX_SHIFT)
+#define RX_IDLE (0u << RX_SHIFT)
+#define RX_WAITING (1u << RX_SHIFT)
+#define RX_CLAIMED (2u << RX_SHIFT)
+#define RX_DONE (3u << RX_SHIFT)
+#define RX_CLOSED 16u
+#define TX_CLOSED 32u
+#define SEQ_ONE 64u
+#define SEQ_MASK (~(SEQ_ONE - 1))
 
-static uint32_t phase(uint32_t s) { return s & PHASE_MASK; }
+static uint32_t slot_of(uint32_t s) { return s & SLOT_MASK; }
+static uint32_t rx_of(uint32_t s) { return s & RX_MASK; }
 
 fl_status chan_zero_init(struct chan_zero *z, size_t elem_size) {
     z->slot = malloc(elem_size);
     if (z->slot == NULL)
         return FL_NOMEM;
     z->elem_size = elem_size;
-    atomic_init(&z->state, EMPTY);
+    z->rx_out = NULL;
+    atomic_init(&z->state, EMPTY | RX_IDLE);
     atomic_init(&z->state_sleepers, 0);
-    atomic_init(&z->rx_in_recv, 0);
     chan_waiters_init(&z->senders);
     return FL_OK;
+}
+
+/* Adds delta to the state (a phase change; the other fields are kept). */
+static uint32_t add_state(struct chan_zero *z, uint32_t delta) {
+    return atomic_fetch_add_explicit(&z->state, delta, memory_order_seq_cst) + delta;
 }
 
 /* After a seq_cst change of state: wake whoever parked on it. */
@@ -43,158 +65,185 @@ static void wake_state(struct chan_zero *z) {
         fl_unpark_all(&z->state);
 }
 
-/* Parks while state == seen (announce first, so wake_state cannot miss us). */
-static bool park_on_state(struct chan_zero *z, uint32_t seen, const fl_deadline *deadline) {
-    atomic_fetch_add_explicit(&z->state_sleepers, 1, memory_order_seq_cst);
-    bool in_time = true;
-    if (atomic_load_explicit(&z->state, memory_order_seq_cst) == seen)
-        in_time = fl_park(&z->state, seen, deadline);
-    atomic_fetch_sub_explicit(&z->state_sleepers, 1, memory_order_relaxed);
-    return in_time;
-}
-
-/* ---- sending ---- */
-
-/* Claims the empty slot for writing: FL_OK, FL_FULL (busy) or FL_DISCONNECTED. */
-static fl_status claim_slot(struct chan_zero *z) {
-    uint32_t s = atomic_load_explicit(&z->state, memory_order_relaxed);
-    for (;;) {
-        if (s & RX_CLOSED)
-            return FL_DISCONNECTED;
-        if (phase(s) != EMPTY)
-            return FL_FULL;
-        if (atomic_compare_exchange_weak_explicit(&z->state, &s, s | WRITING,
-                                                  memory_order_acquire, memory_order_relaxed))
-            return FL_OK;
-    }
-}
-
-static fl_status claim_attempt(void *ctx) {
-    return claim_slot(ctx);
-}
-
-/* Fills the claimed slot and offers it; returns the offered state, or 0 when the
- * receiver left meanwhile (the slot is released then). */
-static uint32_t offer(struct chan_zero *z, const void *value) {
-    memcpy(z->slot, value, z->elem_size);
-    uint32_t mine = atomic_fetch_add_explicit(&z->state, OFFERED - WRITING, memory_order_seq_cst) +
-                    (OFFERED - WRITING);
-    if (mine & RX_CLOSED)
-        return 0;
-    wake_state(z);
-    return mine;
-}
-
-/* Takes the offer back if still untaken: true when withdrawn. */
-static bool withdraw(struct chan_zero *z, uint32_t mine) {
-    uint32_t empty = (mine & ~PHASE_MASK) + SEQ_ONE;
-    if (!atomic_compare_exchange_strong_explicit(&z->state, &mine, empty, memory_order_seq_cst,
-                                                 memory_order_relaxed))
-        return false;
-    chan_waiters_notify_one(&z->senders);
-    return true;
-}
-
-/* After an offer: FL_OK once taken, FL_DISCONNECTED if the receiver left without it. */
-static fl_status offer_outcome(uint32_t mine, uint32_t now) {
-    return now == (mine | RX_CLOSED) ? FL_DISCONNECTED : FL_OK;
-}
-
-static fl_status wait_taken(struct chan_zero *z, uint32_t mine) {
+/* Waits while state == seen: spins, then parks (announced first, so wake_state cannot
+ * miss us). Returns the new state, or `seen` itself when the deadline passed. */
+static uint32_t wait_change(struct chan_zero *z, uint32_t seen, const fl_deadline *deadline) {
     backoff b = {0};
     uint32_t s;
-    while ((s = atomic_load_explicit(&z->state, memory_order_acquire)) == mine) {
-        if (backoff_completed(&b))
-            park_on_state(z, mine, NULL);
-        else
-            backoff_snooze(&b);
-    }
-    return offer_outcome(mine, s);
-}
-
-fl_status chan_zero_send(struct chan_zero *z, const void *value) {
-    fl_status status = claim_slot(z);
-    if (status == FL_FULL)
-        status = chan_waiters_block(&z->senders, claim_attempt, z, FL_FULL, NULL);
-    if (status != FL_OK)
-        return status;
-    uint32_t mine = offer(z, value);
-    return mine == 0 ? FL_DISCONNECTED : wait_taken(z, mine);
-}
-
-/* Succeeds only when the receiver is inside recv to take the message right away. */
-fl_status chan_zero_try_send(struct chan_zero *z, const void *value) {
-    if (!atomic_load_explicit(&z->rx_in_recv, memory_order_seq_cst)) {
-        uint32_t s = atomic_load_explicit(&z->state, memory_order_relaxed);
-        return (s & RX_CLOSED) ? FL_DISCONNECTED : FL_FULL;
-    }
-    fl_status status = claim_slot(z);
-    if (status != FL_OK)
-        return status;
-    uint32_t mine = offer(z, value);
-    if (mine == 0)
-        return FL_DISCONNECTED;
-    /* Wait for the take while the receiver stays in recv; it wakes from our offer, so
-     * this never parks. If it left recv, withdraw: seq_cst on rx_in_recv and state
-     * means either it saw our offer before leaving or we see it gone. */
-    backoff b = {0};
-    uint32_t s;
-    while ((s = atomic_load_explicit(&z->state, memory_order_seq_cst)) == mine) {
-        if (!atomic_load_explicit(&z->rx_in_recv, memory_order_seq_cst) && withdraw(z, mine))
-            return FL_FULL;
-        backoff_snooze(&b);
-    }
-    return offer_outcome(mine, s);
-}
-
-/* ---- receiving ---- */
-
-/* Takes an offered message: FL_OK, FL_EMPTY or FL_DISCONNECTED. */
-fl_status chan_zero_try_recv(struct chan_zero *z, void *out) {
-    uint32_t s = atomic_load_explicit(&z->state, memory_order_acquire);
-    for (;;) {
-        if (phase(s) != OFFERED)
-            return (s & TX_CLOSED) && phase(s) == EMPTY ? FL_DISCONNECTED : FL_EMPTY;
-        if (atomic_compare_exchange_weak_explicit(&z->state, &s, s + (TAKING - OFFERED),
-                                                  memory_order_acquire, memory_order_acquire))
-            break;
-    }
-    memcpy(out, z->slot, z->elem_size);
-    /* TAKING -> EMPTY with the next seq, keeping the closed bits. */
-    atomic_fetch_add_explicit(&z->state, SEQ_ONE - TAKING, memory_order_seq_cst);
-    wake_state(z);
-    chan_waiters_notify_one(&z->senders);
-    return FL_OK;
-}
-
-static fl_status recv_blocking(struct chan_zero *z, void *out, const fl_deadline *deadline) {
-    backoff b = {0};
-    for (;;) {
-        fl_status status = chan_zero_try_recv(z, out);
-        if (status != FL_EMPTY)
-            return status;
+    while ((s = atomic_load_explicit(&z->state, memory_order_acquire)) == seen) {
         if (!backoff_completed(&b)) {
             backoff_snooze(&b);
             continue;
         }
+        atomic_fetch_add_explicit(&z->state_sleepers, 1, memory_order_seq_cst);
+        bool in_time = true;
+        if (atomic_load_explicit(&z->state, memory_order_seq_cst) == seen)
+            in_time = fl_park(&z->state, seen, deadline);
+        atomic_fetch_sub_explicit(&z->state_sleepers, 1, memory_order_relaxed);
+        if (!in_time)
+            return atomic_load_explicit(&z->state, memory_order_acquire);
+    }
+    return s;
+}
+
+/* ---- sending ---- */
+
+/* Hands value to the receiver waiting in state s: FL_OK, or FL_FULL if it lost a race. */
+static fl_status deliver(struct chan_zero *z, uint32_t s, const void *value) {
+    if (!atomic_compare_exchange_strong_explicit(&z->state, &s, s - RX_WAITING + RX_CLAIMED,
+                                                 memory_order_acquire, memory_order_relaxed))
+        return FL_FULL;
+    memcpy(z->rx_out, value, z->elem_size);
+    add_state(z, RX_DONE - RX_CLAIMED);
+    wake_state(z);
+    return FL_OK;
+}
+
+/* Waits until the receiver takes the offer made in state mine. */
+static fl_status wait_taken(struct chan_zero *z, uint32_t mine) {
+    uint32_t now = mine;
+    for (;;) {
+        now = wait_change(z, now, NULL);
+        if ((now & SEQ_MASK) != (mine & SEQ_MASK) || slot_of(now) == TAKING)
+            return FL_OK;
+        if (now & RX_CLOSED) /* the receiver left without it */
+            return FL_DISCONNECTED;
+        /* only the receiver's own phase changed: keep waiting */
+    }
+}
+
+/* Offers value in the empty slot (state s) and waits until it is taken. */
+static fl_status offer(struct chan_zero *z, uint32_t s, const void *value) {
+    if (!atomic_compare_exchange_strong_explicit(&z->state, &s, s + WRITING, memory_order_acquire,
+                                                 memory_order_relaxed))
+        return FL_FULL;
+    memcpy(z->slot, value, z->elem_size);
+    uint32_t mine = add_state(z, OFFERED - WRITING);
+    if (mine & RX_CLOSED) /* the receiver left meanwhile: nobody will take it */
+        return FL_DISCONNECTED;
+    wake_state(z);
+    return wait_taken(z, mine);
+}
+
+/* One try: FL_OK (sent), FL_FULL (nobody to take it now) or FL_DISCONNECTED. */
+static fl_status send_attempt(struct chan_zero *z, const void *value, bool may_offer) {
+    for (;;) {
         uint32_t s = atomic_load_explicit(&z->state, memory_order_acquire);
-        if (phase(s) == OFFERED || (s & TX_CLOSED))
-            continue;
-        if (!park_on_state(z, s, deadline))
-            return FL_TIMEOUT;
+        if (s & RX_CLOSED)
+            return FL_DISCONNECTED;
+        fl_status status;
+        if (rx_of(s) == RX_WAITING)
+            status = deliver(z, s, value);
+        else if (slot_of(s) == EMPTY && may_offer)
+            status = offer(z, s, value);
+        else
+            return FL_FULL;
+        if (status != FL_FULL)
+            return status;
+        /* lost a race for the receiver or the slot: look again */
+    }
+}
+
+struct zero_send_ctx {
+    struct chan_zero *z;
+    const void *value;
+};
+
+static fl_status blocking_send_attempt(void *ctx) {
+    struct zero_send_ctx *c = ctx;
+    return send_attempt(c->z, c->value, true);
+}
+
+fl_status chan_zero_send(struct chan_zero *z, const void *value) {
+    fl_status status = send_attempt(z, value, true);
+    if (status != FL_FULL)
+        return status;
+    struct zero_send_ctx ctx = {z, value};
+    return chan_waiters_block(&z->senders, blocking_send_attempt, &ctx, FL_FULL, NULL);
+}
+
+/* Succeeds only when the receiver is waiting in recv: then it is handed over at once. */
+fl_status chan_zero_try_send(struct chan_zero *z, const void *value) {
+    return send_attempt(z, value, false);
+}
+
+/* ---- receiving ---- */
+
+/* Takes the offer seen in state s: FL_OK, or FL_EMPTY if s is stale. */
+static fl_status take_offer(struct chan_zero *z, uint32_t s, void *out) {
+    if (!atomic_compare_exchange_strong_explicit(&z->state, &s, s - OFFERED + TAKING,
+                                                 memory_order_acquire, memory_order_relaxed))
+        return FL_EMPTY;
+    memcpy(out, z->slot, z->elem_size);
+    add_state(z, SEQ_ONE - TAKING); /* TAKING -> EMPTY, next seq */
+    wake_state(z);                  /* its sender may be parked */
+    chan_waiters_notify_one(&z->senders);
+    return FL_OK;
+}
+
+fl_status chan_zero_try_recv(struct chan_zero *z, void *out) {
+    for (;;) {
+        uint32_t s = atomic_load_explicit(&z->state, memory_order_acquire);
+        if (slot_of(s) != OFFERED)
+            return (s & TX_CLOSED) && slot_of(s) == EMPTY ? FL_DISCONNECTED : FL_EMPTY;
+        if (take_offer(z, s, out) == FL_OK)
+            return FL_OK;
+    }
+}
+
+/* Ends an unclaimed wait (state s): true if cancelled, false if a sender claimed it. */
+static bool cancel_wait(struct chan_zero *z, uint32_t s) {
+    return atomic_compare_exchange_strong_explicit(&z->state, &s, s - RX_WAITING,
+                                                   memory_order_acquire, memory_order_relaxed);
+}
+
+/* In RX_WAITING (state s): waits for a delivery, an offer, the senders to go, or the
+ * deadline. Returns FL_EMPTY when the wait was cancelled to take an offer instead. */
+static fl_status wait_delivery(struct chan_zero *z, uint32_t s, const fl_deadline *deadline) {
+    for (;;) {
+        uint32_t now = wait_change(z, s, rx_of(s) == RX_WAITING ? deadline : NULL);
+        if (rx_of(now) == RX_DONE) {
+            add_state(z, RX_IDLE - RX_DONE); /* the message is already in our buffer */
+            return FL_OK;
+        }
+        if (rx_of(now) == RX_WAITING) {
+            bool timed_out = now == s;
+            if ((timed_out || (now & TX_CLOSED) || slot_of(now) == OFFERED) &&
+                cancel_wait(z, now)) {
+                if (slot_of(now) == OFFERED)
+                    return FL_EMPTY;
+                return (now & TX_CLOSED) ? FL_DISCONNECTED : FL_TIMEOUT;
+            }
+        }
+        s = now; /* claimed (the message is being copied in) or an unrelated change */
     }
 }
 
 fl_status chan_zero_recv(struct chan_zero *z, void *out, const fl_deadline *deadline) {
-    fl_status status = chan_zero_try_recv(z, out);
-    if (status != FL_EMPTY)
-        return status;
-    atomic_store_explicit(&z->rx_in_recv, 1, memory_order_seq_cst);
-    status = recv_blocking(z, out, deadline);
-    atomic_store_explicit(&z->rx_in_recv, 0, memory_order_seq_cst);
-    if (status == FL_TIMEOUT && chan_zero_try_recv(z, out) == FL_OK)
-        return FL_OK; /* a try_send offered just as we gave up: take it */
-    return status;
+    backoff b = {0};
+    for (;;) {
+        uint32_t s = atomic_load_explicit(&z->state, memory_order_acquire);
+        if (slot_of(s) == OFFERED) {
+            if (take_offer(z, s, out) == FL_OK)
+                return FL_OK;
+        } else if (slot_of(s) == EMPTY) {
+            if (s & TX_CLOSED)
+                return FL_DISCONNECTED;
+            z->rx_out = out; /* published by the seq_cst CAS below */
+            if (atomic_compare_exchange_strong_explicit(&z->state, &s, s + RX_WAITING,
+                                                        memory_order_seq_cst,
+                                                        memory_order_relaxed)) {
+                chan_waiters_notify_one(&z->senders); /* a sender may deliver right away */
+                fl_status status = wait_delivery(z, s + RX_WAITING, deadline);
+                if (status != FL_EMPTY)
+                    return status;
+            }
+        } else { /* a sender is writing its offer */
+            if (deadline != NULL && fl_deadline_passed(deadline))
+                return FL_TIMEOUT;
+            backoff_snooze(&b);
+        }
+    }
 }
 
 /* ---- disconnection ---- */

@@ -16,6 +16,8 @@ struct alias {
 struct lock_aliases {
     unsigned count;
     struct alias *entries;
+    unsigned written_global_count;
+    const struct var **written_globals;   /* globals assigned (as a whole) in the function */
 };
 
 static struct alias *alias_of(const struct lock_aliases *aliases, const struct var *var)
@@ -35,8 +37,10 @@ static void count_writes(struct lock_aliases *aliases, const struct ir_function 
             if (inst->kind != INST_WRITE || !inst->path || inst->path->step_count != 0)
                 continue;
             struct alias *alias = alias_of(aliases, inst->path->root);
-            if (!alias)
+            if (!alias) {
+                aliases->written_globals[aliases->written_global_count++] = inst->path->root;
                 continue;
+            }
             if (alias->writes++ == 0)
                 alias->source = inst->value;
         }
@@ -56,8 +60,12 @@ static bool source_is_stable(const struct lock_aliases *aliases, const struct va
         source->derived)
         return false;
     const struct alias *root = alias_of(aliases, source->path->root);
-    if (!root)
-        return true;   /* a global: not assigned here */
+    if (!root) {   /* a global: stable unless this function assigns it */
+        for (unsigned i = 0; i < aliases->written_global_count; i++)
+            if (aliases->written_globals[i] == source->path->root)
+                return false;
+        return true;
+    }
     return root->var->kind == VAR_LOCAL ? root->writes <= 1 : root->writes == 0;
 }
 
@@ -70,6 +78,10 @@ struct lock_aliases *lock_aliases_build(struct arena *arena, const struct ir_fun
         aliases->entries[aliases->count++].var = function->params[i];
     for (unsigned i = 0; i < function->local_count; i++)
         aliases->entries[aliases->count++].var = function->locals[i];
+    unsigned writes = 0;
+    for (unsigned b = 0; b < function->block_count; b++)
+        writes += function->blocks[b]->inst_count;
+    aliases->written_globals = ARENA_ARRAY(arena, const struct var *, writes + 1);
     count_writes(aliases, function);
     /* Keep only usable aliases: a pointer local written once from a stable source. */
     for (unsigned i = 0; i < aliases->count; i++) {

@@ -9,6 +9,7 @@
 #include "support/hashmap.h"
 
 static const char threads_key;
+static void mark_thread_functions(struct lock_threads *threads, const struct ir_tu *tu);
 static const char index_key;
 
 static void free_index(void *value)
@@ -201,6 +202,10 @@ const struct lock_threads *lock_threads_of(struct check_context *context)
         if (start >= 0)
             mark_reachable(context, threads, e, start);
     }
+    threads->context = context;
+    threads->spawns_within = ARENA_ARRAY(context->arena, bool, tu->function_count + 1);
+    threads->joins_within = ARENA_ARRAY(context->arena, bool, tu->function_count + 1);
+    mark_thread_functions(threads, tu);
     analysis_cache_store(context->cache, &threads_key, NULL, threads, no_release);
     return threads;
 }
@@ -222,11 +227,31 @@ bool lock_threads_reaches(const struct lock_threads *threads, unsigned f, unsign
 
 /* ---- concurrency inside a spawning function -------------------------------------------------- */
 
-static bool block_has(const struct block *block, bool (*is)(const struct inst *), unsigned from,
-                      unsigned to)
+/* A call that starts (or joins) threads: directly, or through a function of the TU that
+ * does (`start_workers()` ... `stop_workers()`). */
+struct thread_call_kind {
+    const struct lock_threads *threads;
+    bool join;
+};
+
+static bool is_thread_call(const struct thread_call_kind *kind, const struct inst *inst)
+{
+    if (inst->kind != INST_CALL || !inst->call.callee)
+        return false;
+    if (kind->join ? is_join_call(inst) : is_spawn_call(inst))
+        return true;
+    const struct ir_function *body = inst->call.callee->body;
+    int index = body ? lock_function_index(kind->threads->context, body) : -1;
+    if (index < 0)
+        return false;
+    return kind->join ? kind->threads->joins_within[index] : kind->threads->spawns_within[index];
+}
+
+static bool block_has(const struct block *block, const struct thread_call_kind *kind,
+                      unsigned from, unsigned to)
 {
     for (unsigned i = from; i < to && i < block->inst_count; i++)
-        if (is(&block->insts[i]))
+        if (is_thread_call(kind, &block->insts[i]))
             return true;
     return false;
 }
@@ -248,26 +273,27 @@ static void forward(const struct block *start, bool *seen, const struct block **
     }
 }
 
-/* Is some block holding an `is` call reachable from (after) `block`? */
+/* Is some block holding such a call reachable from (after) `block`? */
 static bool reaches_call(const struct ir_function *function, const struct block *block,
-                         bool (*is)(const struct inst *), bool *seen, const struct block **stack)
+                         const struct thread_call_kind *kind, bool *seen,
+                         const struct block **stack)
 {
     memset(seen, 0, function->block_count * sizeof *seen);
     forward(block, seen, stack);
     for (unsigned b = 0; b < function->block_count; b++)
-        if (seen[b] && block_has(function->blocks[b], is, 0, ~0u))
+        if (seen[b] && block_has(function->blocks[b], kind, 0, ~0u))
             return true;
     return false;
 }
 
-/* Is `block` reachable from (after) a block holding an `is` call? */
+/* Is `block` reachable from (after) a block holding such a call? */
 static bool reached_from_call(const struct ir_function *function, const struct block *block,
-                              bool (*is)(const struct inst *), bool *seen,
+                              const struct thread_call_kind *kind, bool *seen,
                               const struct block **stack)
 {
     for (unsigned b = 0; b < function->block_count; b++) {
         const struct block *from = function->blocks[b];
-        if (!block_has(from, is, 0, ~0u))
+        if (!block_has(from, kind, 0, ~0u))
             continue;
         memset(seen, 0, function->block_count * sizeof *seen);
         forward(from, seen, stack);
@@ -277,33 +303,55 @@ static bool reached_from_call(const struct ir_function *function, const struct b
     return false;
 }
 
-bool lock_threads_spawns(const struct ir_function *function)
+static bool function_has(const struct ir_function *function, const struct thread_call_kind *kind)
 {
     for (unsigned b = 0; b < function->block_count; b++)
-        if (block_has(function->blocks[b], is_spawn_call, 0, ~0u))
+        if (block_has(function->blocks[b], kind, 0, ~0u))
             return true;
     return false;
 }
 
-bool lock_threads_concurrent_point(const struct ir_function *function, const struct block *block,
+/* spawns_within / joins_within: to a fixpoint over the TU's direct calls. */
+static void mark_thread_functions(struct lock_threads *threads, const struct ir_tu *tu)
+{
+    struct thread_call_kind spawn = {threads, false}, join = {threads, true};
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (unsigned f = 0; f < tu->function_count; f++) {
+            if (!threads->spawns_within[f] && function_has(tu->functions[f], &spawn))
+                changed = threads->spawns_within[f] = true;
+            if (!threads->joins_within[f] && function_has(tu->functions[f], &join))
+                changed = threads->joins_within[f] = true;
+        }
+    }
+}
+
+bool lock_threads_spawns(const struct lock_threads *threads, unsigned f)
+{
+    return f < threads->function_count && threads->spawns_within[f];
+}
+
+bool lock_threads_concurrent_point(const struct lock_threads *threads,
+                                   const struct ir_function *function, const struct block *block,
                                    unsigned index)
 {
+    struct thread_call_kind spawn = {threads, false}, join = {threads, true};
     unsigned count = function->block_count;
     bool *seen = calloc(count + 1, sizeof *seen);
     const struct block **stack = calloc(count * 4 + 4, sizeof *stack);
     bool concurrent = false;
     if (!seen || !stack)
         goto done;
-    bool after_spawn = block_has(block, is_spawn_call, 0, index) ||
-                       reached_from_call(function, block, is_spawn_call, seen, stack);
+    bool after_spawn = block_has(block, &spawn, 0, index) ||
+                       reached_from_call(function, block, &spawn, seen, stack);
     if (!after_spawn)
         goto done;
-    bool after_join = block_has(block, is_join_call, 0, index) ||
-                      reached_from_call(function, block, is_join_call, seen, stack);
-    bool more_later = block_has(block, is_join_call, index + 1, ~0u) ||
-                      block_has(block, is_spawn_call, index + 1, ~0u) ||
-                      reaches_call(function, block, is_join_call, seen, stack) ||
-                      reaches_call(function, block, is_spawn_call, seen, stack);
+    bool after_join = block_has(block, &join, 0, index) ||
+                      reached_from_call(function, block, &join, seen, stack);
+    bool more_later = block_has(block, &join, index + 1, ~0u) ||
+                      block_has(block, &spawn, index + 1, ~0u) ||
+                      reaches_call(function, block, &join, seen, stack) ||
+                      reaches_call(function, block, &spawn, seen, stack);
     concurrent = !(after_join && !more_later);
 done:
     free(seen);

@@ -26,17 +26,21 @@ struct lock_threads {
     struct lock_thread_entry *entries;
     unsigned function_count;             /* tu->function_count */
     bool *reaches;                       /* reaches[f * entry_count + e] */
+    bool *spawns_within, *joins_within;  /* per function: spawns / joins, itself or callees */
+    struct check_context *context;
 };
 
 const struct lock_threads *lock_threads_of(struct check_context *context);
 bool lock_threads_is_entry(struct check_context *context, const struct function_info *function);
 /* Entry e reaches function index f (itself included, LOCK_THREADS_DEPTH calls at most). */
 bool lock_threads_reaches(const struct lock_threads *threads, unsigned f, unsigned e);
-/* In a function that spawns: may the threads it started run during inst `index` of
- * `block`? False before the first spawn and after the last join. */
-bool lock_threads_concurrent_point(const struct ir_function *function, const struct block *block,
+/* In a function that spawns (itself or through a callee: `start_workers()`): may the
+ * threads run during inst `index` of `block`? False before the first spawn and after the
+ * last join (direct, or through a callee that joins). */
+bool lock_threads_concurrent_point(const struct lock_threads *threads,
+                                   const struct ir_function *function, const struct block *block,
                                    unsigned index);
-bool lock_threads_spawns(const struct ir_function *function);
+bool lock_threads_spawns(const struct lock_threads *threads, unsigned f);
 /* Index of a function definition in context->tu->functions, or -1 (hashed, per TU). */
 int lock_function_index(struct check_context *context, const struct ir_function *function);
 

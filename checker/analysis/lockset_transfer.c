@@ -279,8 +279,10 @@ static void release(struct call_site *at, const struct path *lock, const struct 
                      (run->function->info && run->function->info->effect_count > 0 &&
                       run->function->info->origin == ORIGIN_DECLARED));
     bool some_path = (mask & LS_RELEASED) && lock_mask_may_held(mask);
+    /* A recursive lock taken twice is released twice; the lattice keeps no count. */
+    bool recursive = lockset_lock_may_recurse(run->check, lock);
     if ((definite || some_path || !lock_mask_must_held(mask)) && reporting(run, at->report) &&
-        !lock_path_has_unknown_index(lock)) {
+        !lock_path_has_unknown_index(lock) && !recursive) {
         struct lock_event *event = new_event(run, LOCK_EVENT_NOT_HELD, at->inst->range, shown);
         event->callee = at->inst->call.callee;
         event->maybe = !(definite || some_path);
@@ -322,6 +324,9 @@ static void exclude(struct call_site *at, const struct path *lock, const struct 
     unsigned mask = fact ? fact->mask : LS_UNTOUCHED;
     if (!lock_mask_may_held(mask)) {
         note_taken(at->run, lock);
+        /* The callee takes `lock` inside: an acquisition order as much as a direct lock. */
+        if (reporting(at->run, at->report))
+            record_pairs(at->run, at->state, lock, shown, at->inst->range);
         return;
     }
     if (lockset_lock_may_recurse(at->run->check, lock) || lock_path_has_unknown_index(lock) ||

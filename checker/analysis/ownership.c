@@ -17,16 +17,25 @@ struct own_context {
     struct move_use *uses;
 };
 
+static bool same_point(struct source_range a, struct source_range b)
+{
+    return a.begin.line == b.begin.line && a.begin.column == b.begin.column &&
+           a.begin.file == b.begin.file;
+}
+
 static void record_use(struct own_context *context, const struct move_fact *fact,
                        struct source_range range, bool second_move)
 {
     if (context->summary || !fact->origin.callee)
         return;
-    for (unsigned i = 0; i < context->use_count; i++) /* once per site */
-        if (context->uses[i].use.begin.line == range.begin.line &&
-            context->uses[i].use.begin.column == range.begin.column &&
-            context->uses[i].use.begin.file == range.begin.file)
+    /* once per site, and once per move like rustc: the first use of a moved path names
+     * the problem; later uses of the same move would only repeat it */
+    for (unsigned i = 0; i < context->use_count; i++) {
+        const struct move_use *seen = &context->uses[i];
+        if (same_point(seen->use, range) ||
+            (same_point(seen->origin.range, fact->origin.range) && path_equal(seen->path, fact->path)))
             return;
+    }
     if (context->use_count == context->use_capacity) {
         context->use_capacity = context->use_capacity ? context->use_capacity * 2 : 8;
         context->uses = realloc(context->uses, context->use_capacity * sizeof *context->uses);

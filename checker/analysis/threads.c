@@ -326,9 +326,11 @@ static bool synchronized_access(const struct path *path)
 /* Does the spawner hold a lock at this access (here or inherited from every caller)?
  * Then the access is synchronized on its side; whether it is the right lock is
  * data-race's question, not a borrow conflict. */
-static bool spawner_holds_lock(struct thr_context *context, const struct block *block,
-                               const struct inst *inst)
+static bool spawner_holds_lock(struct thr_context *context, const struct thr_state *state,
+                               const struct block *block, const struct inst *inst)
 {
+    if (state->held_count)
+        return true;
     const struct ir_tu *tu = context->check->tu;
     for (unsigned f = 0; tu && f < tu->function_count; f++)
         if (tu->functions[f] == context->function) {
@@ -358,10 +360,10 @@ static void access(struct thr_context *context, struct thr_state *state,
             continue; /* reassigning the pointer itself, not the object */
         enum thread_finding_kind kind;
         if (write && conflicts(rec, inst->path, true) &&
-            !spawner_holds_lock(context, block, inst))
+            !spawner_holds_lock(context, state, block, inst))
             kind = THREAD_CONFLICT_WRITE;
         else if (!write && rec->writes && conflicts(rec, inst->path, false) &&
-                 !spawner_holds_lock(context, block, inst))
+                 !spawner_holds_lock(context, state, block, inst))
             kind = THREAD_CONFLICT_READ;
         else if (rec->not_sync)
             kind = THREAD_NOT_SYNC;
@@ -451,12 +453,54 @@ static void sent_arguments(struct thr_context *context, struct thr_state *state,
     }
 }
 
+/* The lock a contract names, as an argument of this call (NULL when not resolvable). */
+static bool effect_lock(struct thr_context *context, const struct call *call,
+                        const struct lock_effect *effect, struct held_lock *lock)
+{
+    if (effect->lock.base == LOCK_BASE_GLOBAL && effect->lock.global) {
+        *lock = (struct held_lock){path_of_var(context->check->arena, effect->lock.global), true};
+        return true;
+    }
+    if (effect->lock.base != LOCK_BASE_PARAM || effect->lock.param_index < 0 ||
+        (unsigned)effect->lock.param_index >= call->arg_count)
+        return false;
+    const struct value *arg = &call->args[effect->lock.param_index];
+    if (!arg->path || (arg->kind != VALUE_LOAD && arg->kind != VALUE_ADDRESS))
+        return false;
+    *lock = (struct held_lock){arg->path, arg->kind == VALUE_ADDRESS};
+    return true;
+}
+
+static void lock_effects(struct thr_context *context, struct thr_state *state,
+                         const struct call *call)
+{
+    for (unsigned e = 0; e < call->callee->effect_count; e++) {
+        const struct lock_effect *effect = &call->callee->effects[e];
+        struct held_lock lock;
+        if (!effect_lock(context, call, effect, &lock))
+            continue;
+        bool acquire = effect->kind == EFFECT_ACQUIRE || effect->kind == EFFECT_ACQUIRE_SHARED;
+        bool release = effect->kind == EFFECT_RELEASE || effect->kind == EFFECT_RELEASE_SHARED ||
+                       effect->kind == EFFECT_RELEASE_ANY;
+        for (unsigned h = 0; h < state->held_count && (acquire || release); h++)
+            if (state->held[h].address == lock.address && path_equal(state->held[h].path, lock.path)) {
+                if (release)
+                    state->held[h] = state->held[--state->held_count];
+                acquire = false;
+                break;
+            }
+        if (acquire && state->held_count < THREAD_MAX_HELD)
+            state->held[state->held_count++] = lock;
+    }
+}
+
 static void transfer_call(struct thr_context *context, struct thr_state *state,
                           const struct inst *inst, bool report)
 {
     const struct function_info *callee = inst->call.callee;
     if (!callee)
         return;
+    lock_effects(context, state, &inst->call);
     moved_while_lent(context, state, inst, report);
     if (!callee->is_spawn)
         sent_arguments(context, state, inst, report);
@@ -626,7 +670,15 @@ static void transfer_edge(void *data, void *raw, const struct edge *edge, bool r
     (void)data, (void)report;
     struct thr_state *state = raw;
     const struct terminator *term = &edge->from->terminator;
-    if (!state->reached || term->kind != TERM_BRANCH || !term->condition.known)
+    if (!state->reached)
+        return;
+    if (term->kind == TERM_BRANCH || term->kind == TERM_SWITCH)
+        for (unsigned r = 0; r < state->rec_count; r++)
+            if (state->recs[r].status == RUN_YES) {
+                state->recs[r].has_branch = true;
+                state->recs[r].branch = term->range;
+            }
+    if (term->kind != TERM_BRANCH || !term->condition.known)
         return;
     const struct value *tested = &term->condition.tested;
     for (unsigned r = state->rec_count; r-- > 0;) {
@@ -730,4 +782,35 @@ const struct threads_result *threads_of(struct check_context *check,
     if (check->cache)
         analysis_cache_store(check->cache, &threads_key, function, result, release_result);
     return result;
+}
+
+/* A parameter handed to a JOINS (DETACHES) parameter in the body joins (detaches) what the
+ * caller passes: `static int join_ok(fl_thread *t) { return fl_join(t, NULL) == FL_OK; }`.
+ * Any path is enough: a missed join would only be a false alarm. */
+void threads_summarize(struct check_context *check, struct ir_function *function)
+{
+    (void)check;
+    struct function_info *info = function->info;
+    if (!info || info->origin == ORIGIN_BUILTIN)
+        return;
+    for (unsigned b = 0; b < function->block_count; b++) {
+        const struct block *block = function->blocks[b];
+        for (unsigned i = 0; i < block->inst_count; i++) {
+            const struct call *call = &block->insts[i].call;
+            if (block->insts[i].kind != INST_CALL || !call->callee)
+                continue;
+            for (unsigned a = 0; a < call->arg_count && a < call->callee->param_count; a++) {
+                const struct param_contract *param = &call->callee->params[a];
+                const struct value *arg = &call->args[a];
+                if ((!param->joins && !param->detaches) || !arg->path ||
+                    arg->path->step_count != 0 || arg->path->root->kind != VAR_PARAM)
+                    continue;
+                for (unsigned p = 0; p < function->param_count && p < info->param_count; p++)
+                    if (function->params[p] == arg->path->root) {
+                        info->params[p].joins |= param->joins;
+                        info->params[p].detaches |= param->detaches;
+                    }
+            }
+        }
+    }
 }

@@ -61,6 +61,10 @@ struct threads_result {
 const struct threads_result *threads_of(struct check_context *context,
                                         const struct ir_function *function);
 
+/* Bottom-up inference: a TU function passing its parameter to a JOINS/DETACHES parameter
+ * joins/detaches it too. */
+void threads_summarize(struct check_context *context, struct ir_function *function);
+
 /* Does the thread entry write through its argument (as its body in the TU shows; true
  * when the body is unknown)? */
 bool threads_fn_writes_arg(const struct function_info *function);

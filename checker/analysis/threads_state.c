@@ -46,6 +46,8 @@ struct thr_state *thr_state_copy(const struct thr_state *state)
     if (state->alias_count)
         memcpy(copy->aliases, state->aliases, state->alias_count * sizeof *copy->aliases);
     copy->alias_count = state->alias_count;
+    copy->held_count = state->held_count;
+    memcpy(copy->held, state->held, sizeof copy->held);
     return copy;
 }
 
@@ -127,7 +129,10 @@ static bool join_status(struct thread_rec *into, const struct thread_rec *from,
         status = RUN_MAYBE;
     if (from->status == RUN_YES && !into->has_skip) {
         into->has_skip = true;
-        into->skip = edge->from->terminator.range;
+        into->skip = from->has_branch ? from->branch : edge->from->terminator.range;
+    } else if (into->status == RUN_YES && into->has_branch && !into->has_skip) {
+        into->has_skip = true;
+        into->skip = into->branch;
     } else if (from->has_skip && !into->has_skip) {
         into->has_skip = true;
         into->skip = from->skip;
@@ -204,5 +209,15 @@ bool thr_state_join(struct thr_state *into, const struct thr_state *from, const 
         }
     }
     changed |= join_aliases(into, from);
+    for (unsigned i = 0; i < from->held_count; i++) {
+        bool found = false;
+        for (unsigned j = 0; j < into->held_count && !found; j++)
+            found = into->held[j].address == from->held[i].address &&
+                    path_equal(into->held[j].path, from->held[i].path);
+        if (!found && into->held_count < THREAD_MAX_HELD) {
+            into->held[into->held_count++] = from->held[i];
+            changed = true;
+        }
+    }
     return changed;
 }

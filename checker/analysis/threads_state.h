@@ -42,6 +42,8 @@ struct thread_rec {
     long long success;
     bool has_skip;
     struct source_range skip;
+    bool has_branch;                      /* the last branch a running record went through */
+    struct source_range branch;
 };
 
 struct address_alias {
@@ -49,8 +51,17 @@ struct address_alias {
     const struct path *object;            /* the object it points into */
 };
 
+#define THREAD_MAX_HELD 8
+
 struct thr_state {
     bool reached;
+    /* locks the spawner holds (as passed to acquire/release): any one held makes its
+     * accesses synchronized on its side (union at joins: no false alarm) */
+    unsigned held_count;
+    struct held_lock {
+        const struct path *path;
+        bool address;
+    } held[THREAD_MAX_HELD];
     unsigned rec_count, rec_capacity;
     struct thread_rec *recs;
     unsigned alias_count, alias_capacity;

@@ -90,7 +90,7 @@ static void collect_function(struct race_scan *scan, unsigned f)
 {
     const struct ir_function *function = scan->context->tu->functions[f];
     bool in_thread = threaded(scan->threads, f);
-    bool spawner = lock_threads_spawns(function);
+    bool spawner = lock_threads_spawns(scan->threads, f);
     if (!in_thread && !spawner)
         return;
     const struct lockset_result *result = lockset_of(scan->context, function);
@@ -103,7 +103,8 @@ static void collect_function(struct race_scan *scan, unsigned f)
         if (!shared_param_access(scan->threads, function, access->path))
             continue;
         bool main = spawner && access->path->root->kind != VAR_PARAM &&
-                    lock_threads_concurrent_point(function, access->block, access->inst_index);
+                    lock_threads_concurrent_point(scan->threads, function, access->block,
+                                                  access->inst_index);
         if (!main && !in_thread)
             continue;
         struct candidate candidate = {.access = access, .function = function,

@@ -75,5 +75,6 @@ const struct check check_thread_not_joined = {
     .severity = SEVERITY_WARNING,
     .summary = "join handle dropped, or main returning, while a thread may still run",
     .explanation = explanation,
+    .summarize = threads_summarize,
     .check_function = check_function,
 };

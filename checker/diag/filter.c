@@ -74,7 +74,7 @@ static void add_globs(struct diag_filter *filter, const char *list)
 }
 
 static const char *const default_system_directories[] = {
-    "/usr/include/", "/usr/local/include/", "/usr/lib/", FEARLESS_CLANG_RESOURCE_DIR "/",
+    "/usr/include/", "/usr/local/include/", "/usr/lib/gcc/", FEARLESS_CLANG_RESOURCE_DIR "/",
 };
 
 struct diag_filter *diag_filter_new(const char *checks, const char *header_filter, char **error)
@@ -162,9 +162,13 @@ bool diag_filter_is_system_file(const struct diag_filter *filter, const char *fi
 bool diag_filter_file_wanted(const struct diag_filter *filter, const char *file,
                              const char *main_file)
 {
-    if (!file || diag_filter_is_system_file(filter, file))
+    if (!file)
         return false;
-    if (!main_file || strcmp(file, main_file) == 0)
+    if (main_file && strcmp(file, main_file) == 0)
+        return true; /* the file asked for, wherever it lives */
+    if (diag_filter_is_system_file(filter, file))
+        return false;
+    if (!main_file)
         return true;
     return filter && filter->has_header_filter &&
            regexec(&filter->header_filter, file, 0, NULL, 0) == 0;

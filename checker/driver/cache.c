@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <clang-c/Index.h>
+
 #include "diag/diag.h"
 #include "diag/sink.h"
 #include "driver/sha256.h"
@@ -34,6 +36,7 @@ struct content_hash {
 struct result_cache {
     char *directory;
     char *options;
+    char checker[65]; /* identity of this build of the checker (see checker_identity) */
     pthread_mutex_t lock; /* guards hashes */
     struct content_hash *hashes;
     size_t hash_count, hash_capacity;
@@ -131,7 +134,7 @@ static bool tu_key(const struct result_cache *cache, const struct tu_input *inpu
     struct sha256 hash;
     sha256_init(&hash);
     hash_string(&hash, "fearless result cache");
-    hash_string(&hash, FEARLESS_VERSION);
+    hash_string(&hash, cache->checker);
     hash_string(&hash, cache->options);
     hash_string(&hash, input->file);
     hash_string(&hash, input->directory);
@@ -162,6 +165,25 @@ static char *entry_path(const struct result_cache *cache, const char key[65])
 
 /* ---- open / close */
 
+/* The version number alone would replay stale results across rebuilds of the same version
+ * (a developer's new check): the key also holds the executable's own contents and
+ * libclang's version. */
+static void checker_identity(char out[65])
+{
+    struct sha256 hash;
+    sha256_init(&hash);
+    hash_string(&hash, FEARLESS_VERSION);
+    CXString clang = clang_getClangVersion();
+    hash_string(&hash, clang_getCString(clang));
+    clang_disposeString(clang);
+    size_t size;
+    char *executable = read_whole_file("/proc/self/exe", &size);
+    if (executable)
+        sha256_update(&hash, executable, size);
+    free(executable);
+    sha256_final_hex(&hash, out);
+}
+
 static bool make_directory(const char *path)
 {
     return mkdir(path, 0777) == 0 || errno == EEXIST;
@@ -184,6 +206,7 @@ struct result_cache *result_cache_open(const char *directory, char **error)
         return NULL;
     }
     pthread_mutex_init(&cache->lock, NULL);
+    checker_identity(cache->checker);
     return cache;
 }
 
@@ -248,22 +271,25 @@ static bool includes_unchanged(struct result_cache *cache, json_t *includes)
 
 static bool valid_diagnostic(json_t *object)
 {
+    json_t *severity = json_object_get(object, "severity");
     return json_is_string(json_object_get(object, "check")) &&
-           json_is_string(json_object_get(object, "message")) &&
-           json_is_integer(json_object_get(object, "severity"));
+           json_is_string(json_object_get(object, "message")) && json_is_integer(severity) &&
+           json_integer_value(severity) >= SEVERITY_NOTE &&
+           json_integer_value(severity) <= SEVERITY_ERROR;
 }
 
 static void replay_diagnostic(json_t *object, struct diag_sink *sink)
 {
-    enum severity severity = (enum severity)json_integer_value(json_object_get(object, "severity"));
-    struct diagnostic *diag =
-        diag_new(json_string_value(json_object_get(object, "check")), severity,
-                 range_from_json(sink, object), "%s", json_string_value(json_object_get(object, "message")));
+    enum severity severity =
+        (enum severity)json_integer_value(json_object_get(object, "severity"));
+    const char *message = json_string_value(json_object_get(object, "message"));
+    struct diagnostic *diag = diag_new(json_string_value(json_object_get(object, "check")),
+                                       severity, range_from_json(sink, object), "%s", message);
     size_t i;
     json_t *note;
     json_array_foreach(json_object_get(object, "notes"), i, note) {
-        const char *message = json_string_value(json_object_get(note, "message"));
-        diag_add_note(diag, range_from_json(sink, note), "%s", message ? message : "");
+        const char *text = json_string_value(json_object_get(note, "message"));
+        diag_add_note(diag, range_from_json(sink, note), "%s", text ? text : "");
     }
     diag_report(sink, diag);
 }
@@ -376,7 +402,10 @@ void result_cache_store(struct result_cache *cache, const struct tu_input *input
                         enum pipeline_status status)
 {
     char key[65];
-    if (!cache || status == PIPELINE_FAILED || !tu_key(cache, input, key))
+    /* Only clean analyses: for a TU with compile errors the list of included files may be
+     * incomplete (a missing header is no dependency yet), and fixing a header must not
+     * replay the old errors. Such TUs are rare and simply analyzed again. */
+    if (!cache || status != PIPELINE_ANALYZED || !tu_key(cache, input, key))
         return;
     json_t *includes = includes_to_json(cache, included_files, included_count);
     if (!includes)

@@ -161,8 +161,10 @@ static bool use_colour(const struct options *options, FILE *out)
 static void cache_key_options(struct result_cache *cache, const struct options *options)
 {
     char *text;
-    if (asprintf(&text, "checks=%s;strict=%d", options->checks ? options->checks : "",
-                 options->strict) < 0)
+    /* The TU sink stores findings already filtered by --header-filter: part of the key. */
+    if (asprintf(&text, "checks=%s;strict=%d;header-filter=%s",
+                 options->checks ? options->checks : "", options->strict,
+                 options->header_filter ? options->header_filter : "") < 0)
         abort();
     result_cache_set_options(cache, text);
     free(text);

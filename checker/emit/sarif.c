@@ -16,7 +16,9 @@
 #include "emit/paths.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
+#ifndef FEARLESS_HOMEPAGE /* the project has no public address yet: override at build time */
 #define FEARLESS_HOMEPAGE "https://github.com/fearless-c/fearless"
+#endif
 
 static const char *sarif_level(enum severity severity)
 {

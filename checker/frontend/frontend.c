@@ -77,6 +77,7 @@ static void report_error(struct diag_sink *sink, struct source_range range, cons
 static unsigned report_clang_errors(struct frontend *frontend, struct diag_sink *sink)
 {
     unsigned errors = 0, count = clang_getNumDiagnostics(frontend->tu);
+    frontend->errors = ARENA_ARRAY(frontend->arena, struct source_location, count + 1);
     for (unsigned i = 0; i < count; i++) {
         CXDiagnostic diagnostic = clang_getDiagnostic(frontend->tu, i);
         enum CXDiagnosticSeverity severity = clang_getDiagnosticSeverity(diagnostic);
@@ -84,6 +85,8 @@ static unsigned report_clang_errors(struct frontend *frontend, struct diag_sink 
             struct source_range range;
             range.begin = frontend_location(frontend, clang_getDiagnosticLocation(diagnostic));
             range.end = range.begin;
+            if (errors < count)
+                frontend->errors[errors] = range.begin;
             CXString text = clang_getDiagnosticSpelling(diagnostic);
             report_error(sink, range, clang_getCString(text));
             clang_disposeString(text);
@@ -91,7 +94,24 @@ static unsigned report_clang_errors(struct frontend *frontend, struct diag_sink 
         }
         clang_disposeDiagnostic(diagnostic);
     }
+    frontend->error_count = errors;
     return errors;
+}
+
+static bool location_before(struct source_location a, struct source_location b)
+{
+    return a.line < b.line || (a.line == b.line && a.column < b.column);
+}
+
+bool frontend_range_has_error(const struct frontend *frontend, struct source_range range)
+{
+    for (unsigned i = 0; i < frontend->error_count; i++) {
+        struct source_location error = frontend->errors[i];
+        if (error.file == range.begin.file && !location_before(error, range.begin) &&
+            !location_before(range.end, error))
+            return true;
+    }
+    return false;
 }
 
 static const char *joined_path(struct arena *arena, const struct tu_input *input)
@@ -104,7 +124,7 @@ static const char *joined_path(struct arena *arena, const struct tu_input *input
 /* The user's flags, then ours: later flags win, so the resource directory is ours. */
 static const char **build_arguments(struct arena *arena, const struct tu_input *input, int *count)
 {
-    int extra = 6;
+    int extra = 7;
     const char **arguments = ARENA_ARRAY(arena, const char *, (size_t)input->argument_count + extra);
     int used = 0;
     for (int i = 0; i < input->argument_count; i++)
@@ -113,6 +133,9 @@ static const char **build_arguments(struct arena *arena, const struct tu_input *
     arguments[used++] = "-resource-dir";
     arguments[used++] = FEARLESS_CLANG_RESOURCE_DIR;
     arguments[used++] = "-ferror-limit=0";
+    /* The user's -Werror must not turn a warning clang has (and their compiler has not)
+     * into "could not analyze"; errors proper stay errors. */
+    arguments[used++] = "-Wno-error";
     if (input->directory && input->directory[0]) {
         arguments[used++] = "-working-directory";
         arguments[used++] = input->directory;

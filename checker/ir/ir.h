@@ -35,7 +35,8 @@ struct var {
 
 enum step_kind {
     STEP_FIELD,   /* .name; `p->f` is STEP_DEREF then STEP_FIELD */
-    STEP_DEREF,   /* *p, p->, p[i] (an index into a pointer is a dereference) */
+    STEP_DEREF,   /* *p, p->, p[i] (an index into a pointer is a dereference); index is
+                     0 for *p and p->f, k for p[k], INDEX_UNKNOWN for p[i] and *(p + i) */
     STEP_INDEX    /* a[i] on an array object; index is the constant or INDEX_UNKNOWN */
 };
 #define INDEX_UNKNOWN (-1L)
@@ -43,7 +44,7 @@ enum step_kind {
 struct step {
     enum step_kind kind;
     const struct field_info *field; /* STEP_FIELD */
-    long index;                     /* STEP_INDEX */
+    long index;                     /* STEP_INDEX, STEP_DEREF (see above) */
     const struct type_info *type;   /* type of the lvalue after this step */
 };
 
@@ -60,13 +61,14 @@ const struct path *path_append(struct arena *arena, const struct path *base, str
 /* The first `step_count` steps of `path`. */
 const struct path *path_prefix(struct arena *arena, const struct path *path, unsigned step_count);
 bool path_equal(const struct path *a, const struct path *b);
-/* a is b or an lvalue inside b (b.f, b->f, b[i]...). Unknown indexes match any index. */
+/* a is b or an lvalue inside b (b.f, b->f, b[i]...). Unknown indexes match any index
+ * (path_equal compares indexes exactly: p[_] equals p[_], not p[0]). */
 bool path_within(const struct path *a, const struct path *b);
 /* For each pointer dereferenced on the way to `path` (p in p->f, p and p->q in p->q->r),
  * calls visit with that pointer's path. */
 void path_for_each_deref_base(struct arena *arena, const struct path *path,
                               void (*visit)(const struct path *pointer, void *data), void *data);
-/* "p->f.g", "a[2]", "a[_]" (unknown index), "*p", "(*p).f" written into buffer
+/* "p->f.g", "a[2]", "a[_]" (unknown index), "*p", "p[1]", "p[_].f" written into buffer
  * (truncated safely). Returns buffer. */
 const char *path_format(const struct path *path, char *buffer, size_t size);
 

@@ -345,7 +345,9 @@ static enum CXChildVisitResult visit_definition(CXCursor cursor, CXCursor parent
     (void)parent;
     struct tu_walk *walk = data;
     if (cursor.kind == CXCursor_FunctionDecl && clang_isCursorDefinition(cursor) &&
-        !frontend_is_system(cursor))
+        !frontend_is_system(cursor) &&
+        !frontend_range_has_error(walk->frontend,
+                                  frontend_cursor_range(walk->frontend, cursor)))
         vec_push(&walk->functions, lower_function(walk->frontend, walk->model, walk->arena, cursor));
     return CXChildVisit_Continue;
 }

@@ -1,5 +1,6 @@
 /* Lowering a parsed TU into the IR: every function definition of the main file and of
- * non-system headers. */
+ * non-system headers, except those containing one of clang's errors (recovery leaves
+ * invalid expressions there). */
 #ifndef FEARLESS_IR_LOWER_H
 #define FEARLESS_IR_LOWER_H
 

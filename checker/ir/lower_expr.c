@@ -135,14 +135,15 @@ static struct value pointer_value(struct lowerer *lowerer, CXCursor expr)
 
 /* The object a pointer value designates, as a path: *p for LOAD p, x for ADDRESS x. */
 static const struct path *pointee_path(struct lowerer *lowerer, struct value pointer,
-                                       const struct type_info *type, bool *is_object)
+                                       const struct type_info *type, long index, bool *is_object)
 {
     *is_object = pointer.kind == VALUE_ADDRESS;
     if (pointer.kind == VALUE_ADDRESS)
         return pointer.path;
     if (pointer.kind != VALUE_LOAD || !pointer.path)
         return NULL;
-    struct step step = {STEP_DEREF, NULL, 0, type};
+    /* *(p + 1): the offset is gone from the value, so the element is unknown. */
+    struct step step = {STEP_DEREF, NULL, pointer.derived ? INDEX_UNKNOWN : index, type};
     return path_append(lowerer->arena, pointer.path, step);
 }
 
@@ -160,7 +161,7 @@ static const struct path *lower_member(struct lowerer *lowerer, CXCursor expr)
     if (is_pointer_kind(base_type.kind)) {
         bool is_object;
         const struct type_info *pointee = model_type(lowerer->model, clang_getPointeeType(base_type));
-        object = pointee_path(lowerer, pointer_value(lowerer, base), pointee, &is_object);
+        object = pointee_path(lowerer, pointer_value(lowerer, base), pointee, 0, &is_object);
     } else {
         object = lower_lvalue(lowerer, base);
     }
@@ -181,14 +182,14 @@ static const struct path *lower_subscript(struct lowerer *lowerer, CXCursor expr
         index = children.items[0];
     }
     const struct type_info *element = lower_type(lowerer, expr);
-    bool is_object;
-    const struct path *object = pointee_path(lowerer, pointer_value(lowerer, base), element, &is_object);
+    struct value pointer = pointer_value(lowerer, base);
     struct value index_value = lower_expr(lowerer, index);
+    long position = index_value.kind == VALUE_INTEGER ? (long)index_value.integer : INDEX_UNKNOWN;
+    bool is_object;
+    const struct path *object = pointee_path(lowerer, pointer, element, position, &is_object);
     if (!object || !is_object)
         return object; /* p[i] is a dereference of p */
-    struct step step = {STEP_INDEX, NULL,
-                        index_value.kind == VALUE_INTEGER ? (long)index_value.integer : INDEX_UNKNOWN,
-                        element};
+    struct step step = {STEP_INDEX, NULL, position, element};
     return path_append(lowerer->arena, object, step);
 }
 
@@ -199,7 +200,8 @@ static const struct path *lower_deref_lvalue(struct lowerer *lowerer, CXCursor e
         return NULL;
     const struct type_info *type = lower_type(lowerer, expr);
     bool is_object;
-    const struct path *object = pointee_path(lowerer, pointer_value(lowerer, children.items[0]), type, &is_object);
+    const struct path *object =
+        pointee_path(lowerer, pointer_value(lowerer, children.items[0]), type, 0, &is_object);
     if (object && is_object && object->type && object->type->kind == TYPE_ARRAY) {
         struct step step = {STEP_INDEX, NULL, 0, type}; /* *arr is arr[0] */
         return path_append(lowerer->arena, object, step);
@@ -259,6 +261,38 @@ static struct value use_path(struct lowerer *lowerer, const struct path *path, s
 }
 
 /* ---- operators --------------------------------------------------------------------------- */
+
+static bool same_extent(CXCursor a, CXCursor b)
+{
+    return clang_equalRanges(clang_getCursorExtent(a), clang_getCursorExtent(b)) != 0;
+}
+
+/* GNU `a ?: b` shows as an unexposed expression with children [a, a, a, b] (the condition
+ * and the true value are opaque copies of a): evaluate a once, then b only when a is 0. */
+static bool lower_elvis(struct lowerer *lowerer, CXCursor expr, struct value *result)
+{
+    struct children children = lower_children(lowerer, expr);
+    if (children.count != 4 || children.items[1].kind != children.items[0].kind ||
+        children.items[2].kind != children.items[0].kind ||
+        !same_extent(children.items[0], children.items[1]) ||
+        !same_extent(children.items[0], children.items[2]))
+        return false;
+    struct source_range range = lower_range(lowerer, expr);
+    struct value first = lower_expr(lowerer, children.items[0]);
+    struct block *if_false = cfg_new_block(&lowerer->cfg), *join = cfg_new_block(&lowerer->cfg);
+    struct block *block = lowerer->current;
+    block->terminator.kind = TERM_BRANCH;
+    block->terminator.range = range;
+    if (first.kind == VALUE_LOAD || first.kind == VALUE_TEMP)
+        block->terminator.condition = (struct condition){true, first, COMPARE_NE, 0};
+    cfg_add_edge(&lowerer->cfg, block, join, false, 0);
+    cfg_add_edge(&lowerer->cfg, block, if_false, false, 0);
+    lowerer->current = if_false;
+    lower_expr(lowerer, children.items[3]);
+    lower_continue_in(lowerer, join);
+    *result = lower_value(VALUE_OTHER, range);
+    return true;
+}
 
 static struct value lower_generic(struct lowerer *lowerer, CXCursor expr)
 {
@@ -535,7 +569,10 @@ struct value lower_expr(struct lowerer *lowerer, CXCursor expr)
     }
     case CXCursor_UnexposedExpr: {
         CXCursor inner = only_child(lowerer, expr, &found);
-        return found ? lower_cast(lowerer, expr, inner) : lower_generic(lowerer, expr);
+        if (found)
+            return lower_cast(lowerer, expr, inner);
+        struct value value;
+        return lower_elvis(lowerer, expr, &value) ? value : lower_generic(lowerer, expr);
     }
     case CXCursor_CStyleCastExpr: {
         CXCursor inner = cast_operand(lowerer, expr, &found);

@@ -51,9 +51,8 @@ static bool step_equal(const struct step *a, const struct step *b)
                (a->field && b->field && a->field->owner == b->field->owner &&
                 strcmp(a->field->name, b->field->name) == 0);
     case STEP_INDEX:
-        return a->index == b->index;
     case STEP_DEREF:
-        return true;
+        return a->index == b->index;
     }
     return false;
 }
@@ -72,7 +71,7 @@ bool path_equal(const struct path *a, const struct path *b)
 
 static bool step_matches(const struct step *a, const struct step *b)
 {
-    if (a->kind == STEP_INDEX && b->kind == STEP_INDEX &&
+    if (a->kind == b->kind && a->kind != STEP_FIELD &&
         (a->index == INDEX_UNKNOWN || b->index == INDEX_UNKNOWN))
         return true;
     return step_equal(a, b);
@@ -147,7 +146,19 @@ const char *path_format(const struct path *path, char *buffer, size_t size)
         char index[32];
         switch (step->kind) {
         case STEP_DEREF:
-            if (i + 1 < path->step_count && path->steps[i + 1].kind == STEP_FIELD) {
+            if (step->index != 0) {
+                /* p[k], p[_]: written as an index, like the source */
+                if (prefixed) {
+                    text_prepend(&text, "(");
+                    text_append(&text, ")");
+                    prefixed = false;
+                }
+                if (step->index == INDEX_UNKNOWN)
+                    snprintf(index, sizeof index, "[_]");
+                else
+                    snprintf(index, sizeof index, "[%ld]", step->index);
+                text_append(&text, index);
+            } else if (i + 1 < path->step_count && path->steps[i + 1].kind == STEP_FIELD) {
                 field_name = path->steps[i + 1].field ? path->steps[i + 1].field->name : "?";
                 if (prefixed) {
                     text_prepend(&text, "(");

@@ -252,7 +252,7 @@ static int serve(struct session *session)
             session_log("malformed message skipped: %s",
                         message ? "not a JSON-RPC object" : error.text);
             /* A parse error can't be tied to a request id: JSON-RPC says id null. */
-            session_send_error(session, NULL, -32700, "parse error");
+            session_send_error(session, NULL, RPC_PARSE_ERROR, "parse error");
         } else {
             done = handle_message(session, message, body, length);
         }

@@ -78,6 +78,7 @@ void clangd_stop(struct session *session);
 
 /* JSON-RPC error codes. */
 enum {
+    RPC_PARSE_ERROR = -32700,
     RPC_INVALID_REQUEST = -32600,
     RPC_METHOD_NOT_FOUND = -32601,
     RPC_INVALID_PARAMS = -32602,

@@ -116,7 +116,7 @@ unsigned annotation_split(struct arena *arena, const char *args, const char ***i
 }
 
 static void add(struct decl_annotations *out, enum annotation_kind kind, const char *args,
-                bool from_clang)
+                bool from_clang, const char *text, struct source_range range)
 {
     switch (kind) {
     case ANN_SEND: out->send = TRAIT_YES; break;
@@ -130,7 +130,7 @@ static void add(struct decl_annotations *out, enum annotation_kind kind, const c
     default: break;
     }
     if (out->count < ANNOTATIONS_MAX)
-        out->items[out->count++] = (struct annotation){kind, args, from_clang};
+        out->items[out->count++] = (struct annotation){kind, args, from_clang, text, range};
 }
 
 /* The identifier at `offset` of `file`'s text, copied into `name`. */
@@ -213,7 +213,8 @@ static void read_clang_attribute(struct model *model, CXCursor attr, bool system
         char *args = arguments_at(model->arena, tu, expansion_file, expansion_offset);
         if (!args)
             args = arguments_at(model->arena, tu, file, offset);
-        add(out, clang_kinds[i].kind, args ? args : "", true);
+        struct source_range nowhere = {{NULL, 0, 0}, {NULL, 0, 0}};
+        add(out, clang_kinds[i].kind, args ? args : "", true, NULL, nowhere);
         return;
     }
 }
@@ -233,8 +234,13 @@ static enum CXChildVisitResult visit_attribute(CXCursor cursor, CXCursor parent,
         if (strncmp(text, "fearless:", 9) == 0) {
             const char *args;
             enum annotation_kind kind = annotation_parse(state->model->arena, text + 9, &args);
-            add(state->out, kind, args, false);
+            struct source_range range = frontend_cursor_range(state->model->frontend, cursor);
+            unsigned before = state->out->count;
+            add(state->out, kind, args, false, state->system ? NULL : text + 9, range);
             state->out->fearless = true;
+            if (kind == ANN_UNKNOWN && state->out->count > before)
+                model_annotation_problem(state->model, &state->out->items[state->out->count - 1],
+                                         "unknown annotation kind in '%s'", text);
         }
     } else if (clang_isAttribute(cursor.kind)) {
         read_clang_attribute(state->model, cursor, state->system, state->out);
@@ -263,6 +269,7 @@ void annotations_collect(struct model *model, CXCursor decl, struct decl_annotat
     if (clang_Cursor_isNull(decl) || !clang_Cursor_hasAttrs(decl))
         return;
     struct collect_state state = {model, out, frontend_is_system(decl)};
+    out->system = state.system;
     clang_visitChildren(decl, visit_attribute, &state);
     drop_clang_duplicates(out);
 }

@@ -11,6 +11,7 @@
 struct collected {
     struct model *model;
     struct vec globals;        /* CXCursor * of non-system VarDecls */
+    struct vec types;          /* CXCursor * of non-system records and typedefs */
     struct hashmap functions;  /* name -> CXCursor * (last declaration) */
     struct vec function_names; /* first-seen order */
 };
@@ -46,6 +47,8 @@ static enum CXChildVisitResult collect_top_level(CXCursor cursor, CXCursor paren
     case CXCursor_StructDecl: case CXCursor_UnionDecl: case CXCursor_TypedefDecl:
         /* Enums declared inside records or typedefs still name constants. */
         clang_visitChildren(cursor, collect_top_level, collected);
+        if (!frontend_is_system(cursor))
+            vec_push(&collected->types, cursor_copy(model->arena, cursor));
         break;
     case CXCursor_VarDecl:
         if (!frontend_is_system(cursor))
@@ -79,11 +82,16 @@ struct model *model_build(struct frontend *frontend, struct arena *arena)
         shells[i] = model_global_shell(model, *(CXCursor *)collected.globals.items[i]);
     for (size_t i = 0; i < collected.globals.count; i++)
         model_global_fill(model, shells[i], *(CXCursor *)collected.globals.items[i]);
+    /* Every record and typedef outside system headers, used or not: the annotation check
+     * looks at all of them. */
+    for (size_t i = 0; i < collected.types.count; i++)
+        model_type(model, clang_getCursorType(*(CXCursor *)collected.types.items[i]));
     for (size_t i = 0; i < collected.function_names.count; i++) {
         CXCursor *decl = strmap_get(&collected.functions, collected.function_names.items[i]);
         model_function_for_decl(model, *decl);
     }
     vec_free(&collected.globals);
+    vec_free(&collected.types);
     vec_free(&collected.function_names);
     hashmap_destroy(&collected.functions);
     return model;

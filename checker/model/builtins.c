@@ -93,7 +93,7 @@ static void apply_item(struct model *model, struct function_info *info, const ch
 {
     while (isspace((unsigned char)*item))
         item++;
-    struct annotation note = {ANN_UNKNOWN, "", false};
+    struct annotation note = {.kind = ANN_UNKNOWN, .args = ""}; /* no text: never reported */
     if (item[0] == '$') {
         char *end;
         long index = strtol(item + 1, &end, 10);

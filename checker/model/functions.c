@@ -29,10 +29,14 @@ static void add_effects(struct model *model, struct function_info *info, const s
     long long success = 0;
     unsigned first = 0;
     if (has_success && count > 0) {
-        if (!model_constant(model, items[0], &success))
+        if (!model_constant(model, items[0], &success)) {
+            model_annotation_problem(model, scope->note, "'%s' is not a known constant", items[0]);
             success = 0;
+        }
         first = 1;
     }
+    if (count <= first)
+        model_annotation_problem(model, scope->note, "a lock name is missing");
     for (unsigned i = first; i < count; i++) {
         const struct lock_path *lock = lock_path_parse(scope, items[i]);
         if (lock)
@@ -69,7 +73,8 @@ void function_apply_annotation(struct model *model, struct function_info *info,
                                const struct annotation *note)
 {
     struct lock_scope scope = {.model = model, .param_count = info->param_count,
-                               .param_names = info->param_names, .param_types = info->param_types};
+                               .param_names = info->param_names, .param_types = info->param_types,
+                               .note = note};
     enum lock_effect_kind effect;
     bool has_success;
     if (lock_effect_of(note->kind, &effect, &has_success)) {
@@ -92,8 +97,10 @@ void param_apply_annotation(struct model *model, struct param_contract *param,
     case ANN_MOVED: param->moved = true; break;
     case ANN_MOVED_IF:
         param->moved_if = true;
-        if (!model_constant(model, note->args, &param->moved_if_value))
+        if (!model_constant(model, note->args, &param->moved_if_value)) {
+            model_annotation_problem(model, note, "'%s' is not a known constant", note->args);
             param->moved_if_value = 0;
+        }
         break;
     case ANN_THREAD_ARG: param->thread_arg = true; break;
     case ANN_THREAD_FN: param->thread_fn = true; break;

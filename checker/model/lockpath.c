@@ -105,6 +105,10 @@ const struct lock_path *lock_path_parse(const struct lock_scope *scope, const ch
     if (!text)
         return NULL;
     const char *c = strip_parentheses(arena, text);
+    if (!*c) {
+        model_annotation_problem(scope->model, scope->note, "a lock name is missing");
+        return NULL;
+    }
     bool address = false, deref = false;
     if (*c == '&') {
         address = true;
@@ -115,14 +119,19 @@ const struct lock_path *lock_path_parse(const struct lock_scope *scope, const ch
     }
     const char *name;
     c = skip_space(read_identifier(arena, c, &name));
-    if (!name)
+    if (!name) {
+        model_annotation_problem(scope->model, scope->note, "'%s' is not a lock name", text);
         return NULL;
+    }
     struct lock_path *path = ARENA_NEW(arena, struct lock_path);
     struct lock_step steps[LOCK_MAX_STEPS];
     unsigned step_count = 0;
     const struct type_info *type;
-    if (!resolve_base(scope, name, path, &type, &steps[0]))
+    if (!resolve_base(scope, name, path, &type, &steps[0])) {
+        model_annotation_problem(scope->model, scope->note,
+                                 "'%s' names no parameter, field or global", name);
         return NULL;
+    }
     if (path->base == LOCK_BASE_SIBLING)
         step_count = 1;
     while (*c && step_count < LOCK_MAX_STEPS) {
@@ -134,7 +143,9 @@ const struct lock_path *lock_path_parse(const struct lock_scope *scope, const ch
             through_pointer = false;
             c++;
         } else {
-            return NULL; /* calls, indexes, arithmetic: not a lock path */
+            /* calls, indexes, arithmetic: not a lock path */
+            model_annotation_problem(scope->model, scope->note, "'%s' is not a lock name", text);
+            return NULL;
         }
         const char *field;
         c = skip_space(read_identifier(arena, skip_space(c), &field));
@@ -162,6 +173,8 @@ const struct lock_path *const *lock_path_parse_list(const struct lock_scope *sco
     struct arena *arena = scope->model->arena;
     const char **items;
     unsigned n = annotation_split(arena, text ? text : "", &items);
+    if (n == 0)
+        model_annotation_problem(scope->model, scope->note, "a lock name is missing");
     const struct lock_path **paths = ARENA_ARRAY(arena, const struct lock_path *, n + 1);
     unsigned used = 0;
     for (unsigned i = 0; i < n; i++) {

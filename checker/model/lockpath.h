@@ -15,6 +15,8 @@ struct lock_scope {
     unsigned sibling_count;
     const char *const *sibling_names;
     const struct type_info *const *sibling_types;
+    /* The annotation being read: names that resolve to nothing are reported against it. */
+    const struct annotation *note;
 };
 
 /* NULL when the text names nothing known (the annotation check reports those). */

@@ -1,10 +1,12 @@
 /* The model's tables and lookups. Building it from a TU is model/build.c. */
 #include "model/model_internal.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ir/ir.h"
+#include "model/model_annotate.h"
 #include "support/arena.h"
 
 struct model *model_new(struct arena *arena)
@@ -35,6 +37,8 @@ void model_free(struct model *model)
     hashmap_destroy(&model->decl_fields);
     hashmap_destroy(&model->type_cache);
     vec_free(&model->function_list);
+    vec_free(&model->record_list);
+    vec_free(&model->problems);
     vec_free(&model->global_list);
 }
 
@@ -152,4 +156,40 @@ void model_add_global(struct model *model, struct var *var)
 unsigned model_new_var_id(struct model *model)
 {
     return model->next_var_id++;
+}
+
+unsigned model_record_count(const struct model *model)
+{
+    return (unsigned)model->record_list.count;
+}
+
+const struct record_info *model_record_at(const struct model *model, unsigned index)
+{
+    return index < model->record_list.count ? model->record_list.items[index] : NULL;
+}
+
+void model_annotation_problem(struct model *model, const struct annotation *note,
+                              const char *format, ...)
+{
+    if (!note || note->from_clang || !note->text || !note->range.begin.file)
+        return;
+    struct annotation_problem *problem = ARENA_NEW(model->arena, struct annotation_problem);
+    problem->range = note->range;
+    problem->annotation = note->text;
+    va_list args;
+    va_start(args, format);
+    problem->problem = arena_vprintf(model->arena, format, args);
+    va_end(args);
+    vec_push(&model->problems, problem);
+}
+
+unsigned model_annotation_problem_count(const struct model *model)
+{
+    return (unsigned)model->problems.count;
+}
+
+const struct annotation_problem *model_annotation_problem_at(const struct model *model,
+                                                             unsigned index)
+{
+    return index < model->problems.count ? model->problems.items[index] : NULL;
 }

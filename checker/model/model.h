@@ -179,8 +179,26 @@ const struct record_info *model_record(const struct model *model, const char *na
  * TRY_ACQUIRE(true, m). Returns false when unknown. */
 bool model_constant(const struct model *model, const char *name, long long *value);
 
-/* Every function declared or defined in the TU, in declaration order. */
+/* Every function declared or defined in the TU outside system headers, in declaration
+ * order, then the system functions the TU's bodies use (called or named). */
 unsigned model_function_count(const struct model *model);
 struct function_info *model_function_at(struct model *model, unsigned index);
+
+/* Every struct and union defined outside system headers, plus every other record a type
+ * of the TU reached; each once (typedef names are aliases, not new records). */
+unsigned model_record_count(const struct model *model);
+const struct record_info *model_record_at(const struct model *model, unsigned index);
+
+/* Fearless annotation strings (outside system headers) the model could not use: an
+ * unknown kind, a missing argument, a lock name that names nothing, an unknown constant.
+ * The `annotation` check reports them. */
+struct annotation_problem {
+    struct source_range range;    /* the annotation: the macro use that wrote it */
+    const char *annotation;       /* as written after "fearless:", e.g. "guarded_by:nope" */
+    const char *problem;          /* e.g. "'nope' names no parameter, field or global" */
+};
+unsigned model_annotation_problem_count(const struct model *model);
+const struct annotation_problem *model_annotation_problem_at(const struct model *model,
+                                                             unsigned index);
 
 #endif

@@ -26,6 +26,9 @@ struct annotation {
     enum annotation_kind kind;
     const char *args;       /* text after "kind:", trimmed; "" when none */
     bool from_clang;        /* a clang thread-safety attribute, not a fearless string */
+    const char *text;       /* fearless strings outside system headers: as written after
+                               "fearless:", for problem reports (NULL otherwise) */
+    struct source_range range; /* where it is written (the macro use) */
 };
 
 #define ANNOTATIONS_MAX 32
@@ -37,6 +40,7 @@ struct decl_annotations {
     bool lock_type;
     bool fearless;          /* at least one fearless annotate string */
     bool noreturn;          /* _Noreturn / noreturn attribute */
+    bool system;            /* declared in a system header */
 };
 
 /* "moved_if:FL_OK" (without the "fearless:" prefix) -> kind and args. */

@@ -18,6 +18,8 @@ struct model {
     struct hashmap types;       /* type key -> struct type_info */
     struct hashmap globals;     /* name -> struct var */
     struct vec global_list;
+    struct vec record_list;     /* struct record_info *, each once */
+    struct vec problems;        /* struct annotation_problem * */
     unsigned next_var_id;
     struct frontend *frontend;  /* for types and functions met lazily during lowering */
     struct hashmap typedefs;    /* typedef name -> struct typedef_traits */
@@ -58,5 +60,9 @@ void model_add_record(struct model *model, const char *name, struct record_info 
 struct var *model_global(const struct model *model, const char *name);
 void model_add_global(struct model *model, struct var *var);
 unsigned model_new_var_id(struct model *model);
+struct annotation;
+/* Records a problem with a fearless annotation (ignored for built-in and clang ones). */
+void model_annotation_problem(struct model *model, const struct annotation *note,
+                              const char *format, ...) __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -23,11 +23,14 @@ static enum CXChildVisitResult collect_field(CXCursor cursor, CXCursor parent, C
 }
 
 /* Applies a field's (or a global's) own lock annotations. */
-void field_apply_annotations(const struct lock_scope *scope, struct field_info *field,
+void field_apply_annotations(const struct lock_scope *outer, struct field_info *field,
                              const struct decl_annotations *notes)
 {
+    struct lock_scope reading = *outer;
+    const struct lock_scope *scope = &reading;
     for (unsigned i = 0; i < notes->count; i++) {
         const struct annotation *note = &notes->items[i];
+        reading.note = note;
         switch (note->kind) {
         case ANN_GUARDED_BY:
             field->guarded_by = lock_path_parse(scope, note->args);

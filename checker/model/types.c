@@ -118,6 +118,7 @@ static struct record_info *record_of(struct type_walk *walk, CXType canonical, c
     record->decl = frontend_cursor_range(model->frontend, decl);
     record->lock = lock_of_name(spelling);
     model_add_record(model, spelling, record); /* before the fields: recursive types */
+    vec_push(&model->record_list, record);
     struct decl_annotations notes;
     annotations_collect(model, decl, &notes);
     record->send = notes.send;
@@ -159,8 +160,13 @@ static const struct type_info *intern_typedef(struct type_walk *walk, CXType typ
     char *name = frontend_take_string(model->arena, clang_getTypedefName(type));
     struct typedef_traits *traits = typedef_traits(model, decl, name);
     CXType underlying = clang_getTypedefDeclUnderlyingType(decl);
-    if (!traits->special)
-        return intern(walk, underlying);
+    if (!traits->special) {
+        const struct type_info *info = intern(walk, underlying);
+        /* model_record() also answers to the typedef name (`acct_t`). */
+        if (info->kind == TYPE_RECORD && info->record && !model_record(model, name))
+            model_add_record(model, name, (struct record_info *)info->record);
+        return info;
+    }
     char *key = arena_printf(model->arena, "td:%s%s", name,
                              clang_isConstQualifiedType(type) ? " const" : "");
     struct type_info *info = strmap_get(&model->types, key);

@@ -50,3 +50,16 @@ void start_and_finish(void)
     finish(&thread);
 }
 // expected-no-diagnostics
+
+static int wait_for(pthread_t thread)
+{
+    return pthread_join(thread, NULL);
+}
+
+int main(void)
+{
+    pthread_t thread;
+    if (pthread_create(&thread, NULL, work, NULL) != 0)
+        return 1;
+    return wait_for(thread);
+}

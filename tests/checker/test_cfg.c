@@ -340,6 +340,16 @@ START_TEST(logical_value_and_conditional)
 }
 END_TEST
 
+START_TEST(gnu_elvis_evaluates_once)
+{
+    struct ir_function *f = lower_one("int g(void); int f(int n) { return g() ?: n; }", "f");
+    ck_assert_uint_eq(snippet_count_insts(f, INST_CALL), 1);
+    ck_assert_uint_eq(snippet_count_terms(f, TERM_BRANCH), 1);
+    ck_assert(f->entry->terminator.condition.known);
+    ck_assert_int_eq(f->entry->terminator.condition.tested.kind, VALUE_TEMP);
+}
+END_TEST
+
 START_TEST(comma_in_condition)
 {
     struct ir_function *f = lower_one("int g(void); void f(int a) { if (g(), a) a = 2; }", "f");
@@ -437,6 +447,7 @@ static Suite *cfg_suite(void)
     tcase_add_test(tc, break_ends_block_locals);
     tcase_add_test(tc, short_circuit_conditions);
     tcase_add_test(tc, logical_value_and_conditional);
+    tcase_add_test(tc, gnu_elvis_evaluates_once);
     tcase_add_test(tc, comma_in_condition);
     tcase_add_test(tc, statement_expression);
     tcase_add_test(tc, noreturn_calls_end_paths);

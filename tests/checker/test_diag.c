@@ -64,6 +64,8 @@ START_TEST(header_filter_and_system_headers)
     ck_assert(diag_filter_file_wanted(none, "/src/a.c", "/src/a.c"));
     ck_assert(!diag_filter_file_wanted(none, "/src/a.h", "/src/a.c"));
     ck_assert(!diag_filter_file_wanted(none, "/usr/include/stdio.h", NULL));
+    ck_assert(!diag_filter_file_wanted(none, "/usr/include/stdio.h", "/src/a.c"));
+    ck_assert(diag_filter_file_wanted(none, "/usr/include/asked.c", "/usr/include/asked.c"));
     diag_filter_free(none);
     struct diag_filter *mine = diag_filter_new(NULL, "/src/", &error);
     ck_assert(diag_filter_file_wanted(mine, "/src/a.h", "/src/a.c"));

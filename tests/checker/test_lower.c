@@ -149,6 +149,32 @@ START_TEST(deref_bases)
 }
 END_TEST
 
+START_TEST(pointer_indexes)
+{
+    struct ir_function *fn = lower_one(PRELUDE
+        "void t(int **items, int *p, int i, struct s *a) {\n"
+        "  free(items[i]);\n"
+        "  p[2] = 1;\n"
+        "  *(p + 1) = 2;\n"
+        "  p[0] = 3;\n"
+        "  a[i].p = 0;\n"
+        "}\n", "t");
+    static const char *const order[] = {"read i", "read items[_]", "call free(load items[_])",
+                                        "write p[2] := 1", "write p[_] := 2", "write *p := 3",
+                                        "read i", "write a[_].p := null", NULL};
+    assert_in_order(order);
+    const struct inst *first = first_inst(fn, INST_WRITE, "*p");
+    const struct inst *unknown = first_inst(fn, INST_WRITE, "p[_]");
+    const struct inst *two = first_inst(fn, INST_WRITE, "p[2]");
+    ck_assert_int_eq(first->path->steps[0].kind, STEP_DEREF);
+    ck_assert_int_eq(first->path->steps[0].index, 0);
+    ck_assert_int_eq(unknown->path->steps[0].index, INDEX_UNKNOWN);
+    ck_assert(!path_equal(two->path, first->path));
+    ck_assert(path_within(two->path, unknown->path));
+    ck_assert(path_within(unknown->path, two->path));
+}
+END_TEST
+
 START_TEST(reads_of_arguments_and_returns)
 {
     lower_one(PRELUDE "int t(int x, int *p) { f(x); f(*p); return x; }", "t");
@@ -322,6 +348,7 @@ static Suite *lower_suite(void)
     tcase_add_test(tc, paths_and_values);
     tcase_add_test(tc, path_steps);
     tcase_add_test(tc, deref_bases);
+    tcase_add_test(tc, pointer_indexes);
     tcase_add_test(tc, reads_of_arguments_and_returns);
     tcase_add_test(tc, compound_assignments_read_first);
     tcase_add_test(tc, declarations_and_initializers);

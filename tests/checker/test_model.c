@@ -308,6 +308,7 @@ START_TEST(send_and_sync_propagate)
     ck_assert(type_is_send(model_global(model, "l")->type, NULL)); /* recursive, terminates */
     ck_assert(type_is_sync(model_global(model, "plain")->type, NULL));
     ck_assert_int_eq(model_record(model, "cell_t")->sync, TRAIT_NO);
+    ck_assert_ptr_eq(model_record(model, "outer_t"), model_record(model, "struct outer"));
 }
 END_TEST
 
@@ -347,6 +348,61 @@ START_TEST(runtime_headers)
 }
 END_TEST
 
+START_TEST(records_are_listed_once)
+{
+    struct model *model = model_of(
+        "#include <fearless.h>\n"
+        "#include <pthread.h>\n"
+        "struct SYNC unused { const int x; };\n"
+        "typedef struct used { int y; } used_t;\n"
+        "used_t u; pthread_mutex_t m;\n");
+    unsigned unused = 0, used = 0, mutex = 0;
+    for (unsigned i = 0; i < model_record_count(model); i++) {
+        const struct record_info *record = model_record_at(model, i);
+        unused += strcmp(record->name, "struct unused") == 0;
+        used += strcmp(record->name, "struct used") == 0;
+        mutex += strcmp(record->name, "pthread_mutex_t") == 0;
+    }
+    ck_assert_uint_eq(unused, 1);
+    ck_assert_uint_eq(used, 1);
+    ck_assert_uint_eq(mutex, 1);
+    ck_assert_ptr_null(model_record_at(model, model_record_count(model)));
+    ck_assert_int_eq(model_record(model, "struct unused")->sync, TRAIT_YES);
+}
+END_TEST
+
+START_TEST(malformed_annotations_are_listed)
+{
+    struct model *model = model_of(
+        "#include <fearless.h>\n"
+        "struct LOCK_TYPE lk { int s; };\n"
+        "struct a { struct lk mu; int x __attribute__((annotate(\"fearless:guarded_by\"))); };\n"
+        "int y __attribute__((annotate(\"fearless:no_such_kind:x\")));\n"
+        "void f(struct lk *m) __attribute__((annotate(\"fearless:acquire:nope\")));\n"
+        "int g(int *v __attribute__((annotate(\"fearless:moved_if:NOT_A_CONSTANT\"))));\n"
+        "struct b { struct lk mu; int fine GUARDED_BY(mu); int *fine2 PT_GUARDED_BY(mu); };\n"
+        "struct b use_b; struct a use_a;\n");
+    ck_assert_uint_eq(model_annotation_problem_count(model), 4);
+    bool missing = false, unknown = false, nope = false, constant = false;
+    for (unsigned i = 0; i < model_annotation_problem_count(model); i++) {
+        const struct annotation_problem *problem = model_annotation_problem_at(model, i);
+        ck_assert_str_eq(problem->range.begin.file, "snippet.c");
+        if (strcmp(problem->annotation, "guarded_by") == 0) {
+            missing = true;
+            ck_assert_uint_eq(problem->range.begin.line, 3);
+            ck_assert_str_eq(problem->problem, "a lock name is missing");
+        }
+        unknown = unknown || strcmp(problem->annotation, "no_such_kind:x") == 0;
+        if (strcmp(problem->annotation, "acquire:nope") == 0) {
+            nope = true;
+            ck_assert_str_eq(problem->problem, "'nope' names no parameter, field or global");
+        }
+        constant = constant || strstr(problem->problem, "NOT_A_CONSTANT") != NULL;
+    }
+    ck_assert(missing && unknown && nope && constant);
+}
+END_TEST
+
 START_TEST(annotation_strings)
 {
     struct arena *arena = arena_new();
@@ -383,6 +439,8 @@ static Suite *model_suite(void)
     tcase_add_test(tc, send_and_sync_propagate);
     tcase_add_test(tc, lock_typedefs_and_types);
     tcase_add_test(tc, runtime_headers);
+    tcase_add_test(tc, records_are_listed_once);
+    tcase_add_test(tc, malformed_annotations_are_listed);
     tcase_add_test(tc, annotation_strings);
     suite_add_tcase(suite, tc);
     return suite;

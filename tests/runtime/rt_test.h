@@ -49,13 +49,17 @@ static inline void *rt_join(fl_thread *handle) {
     return ret;
 }
 
-/* Runs one suite; the process exit status is the verdict ctest sees. */
+/* Runs one suite; the process exit status is the verdict ctest sees. A CK_RUN_CASE that
+ * names no case would run nothing and "pass": that counts as a failure. */
 static inline int rt_run_suite(Suite *suite) {
     SRunner *runner = srunner_create(suite);
     srunner_run_all(runner, CK_NORMAL);
+    int ran = srunner_ntests_run(runner);
     int failed = srunner_ntests_failed(runner);
     srunner_free(runner);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    if (ran == 0)
+        fprintf(stderr, "error: no test ran (CK_RUN_CASE/CK_RUN_SUITE match nothing?)\n");
+    return ran > 0 && failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
 /* A test case with a generous hang guard (not a speed assertion: only deadlocks hit it). */

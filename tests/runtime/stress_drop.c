@@ -1,7 +1,7 @@
 /* Stress: endpoints dropping while the other side is blocked, for every flavor.
  * Senders dropping must wake a blocked receiver with FL_DISCONNECTED after it got every
  * message; a dropped receiver must wake blocked senders with FL_DISCONNECTED and leave
- * their values with them. Rounds: FL_STRESS_ITERS / 500. */
+ * their values with them. Rounds: FL_STRESS_ITERS / 1000. */
 #include "rt_test.h"
 
 #include <stdint.h>
@@ -9,7 +9,7 @@
 enum { SENDERS = 3, UNBOUNDED = -1 };
 
 static size_t rounds(void) {
-    size_t r = rt_stress_iters() / 500;
+    size_t r = rt_stress_iters() / 1000;
     return r == 0 ? 1 : r;
 }
 

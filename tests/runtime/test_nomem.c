@@ -114,9 +114,11 @@ START_TEST(sender_clone_fails_cleanly) {
 }
 END_TEST
 
+typedef fl_status (*send_fn)(fl_sender *tx, void *value);
+
 /* The unbounded list must eventually allocate a block; that send fails, keeps the
  * value, and a retry after memory returns delivers everything in order. */
-START_TEST(unbounded_send_fails_cleanly) {
+static void check_unbounded_send_out_of_memory(send_fn send) {
     fl_sender *tx;
     fl_receiver *rx;
     ck_assert_int_eq(fl_channel(&tx, &rx, sizeof(int)), FL_OK);
@@ -125,7 +127,7 @@ START_TEST(unbounded_send_fails_cleanly) {
     fail_from(0);
     for (; sent < 100000; sent++) {
         int value = sent;
-        status = fl_send(tx, &value);
+        status = send(tx, &value);
         if (status != FL_OK) {
             refused_value = value;
             break;
@@ -136,7 +138,7 @@ START_TEST(unbounded_send_fails_cleanly) {
     ck_assert_int_eq(refused_value, sent); /* the refused value stayed with us */
     for (int i = 0; i < 3; i++, sent++) {
         int value = sent;
-        ck_assert_int_eq(fl_send(tx, &value), FL_OK);
+        ck_assert_int_eq(send(tx, &value), FL_OK);
     }
     fl_sender_drop(tx);
     int got, expected = 0;
@@ -145,6 +147,15 @@ START_TEST(unbounded_send_fails_cleanly) {
     ck_assert_int_eq(status, FL_DISCONNECTED);
     ck_assert_int_eq(expected, sent);
     fl_receiver_drop(rx);
+}
+
+START_TEST(unbounded_send_fails_cleanly) {
+    check_unbounded_send_out_of_memory(fl_send);
+}
+END_TEST
+
+START_TEST(unbounded_try_send_fails_cleanly) {
+    check_unbounded_send_out_of_memory(fl_try_send);
 }
 END_TEST
 
@@ -240,6 +251,7 @@ static Suite *nomem_suite(void) {
     tcase_add_test(tc, channel_creation_fails_cleanly);
     tcase_add_test(tc, sender_clone_fails_cleanly);
     tcase_add_test(tc, unbounded_send_fails_cleanly);
+    tcase_add_test(tc, unbounded_try_send_fails_cleanly);
     tcase_add_test(tc, bounded_messages_need_no_memory);
     tcase_add_test(tc, spawn_fails_cleanly);
     tcase_add_test(tc, scope_spawn_fails_cleanly);

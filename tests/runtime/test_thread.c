@@ -137,6 +137,38 @@ START_TEST(scope_end_waits_for_slow_threads) {
 }
 END_TEST
 
+struct nested_spawn {
+    fl_scope *scope;
+    atomic_int count;
+};
+
+static void *count_nested(void *arg) {
+    struct nested_spawn *n = arg;
+    atomic_fetch_add(&n->count, 1);
+    return NULL;
+}
+
+/* A scoped thread spawns more threads into its own scope; the end joins those too. */
+static void *spawn_into_scope(void *arg) {
+    struct nested_spawn *n = arg;
+    fl_sleep_ms(5);
+    for (int i = 0; i < 3; i++)
+        if (fl_scope_spawn(n->scope, count_nested, n) != FL_OK)
+            return (void *)1;
+    return NULL;
+}
+
+START_TEST(scope_end_joins_threads_spawned_by_scoped_threads) {
+    fl_scope scope;
+    struct nested_spawn nested = {.scope = &scope};
+    atomic_init(&nested.count, 0);
+    ck_assert_int_eq(fl_scope_begin(&scope), FL_OK);
+    ck_assert_int_eq(fl_scope_spawn(&scope, spawn_into_scope, &nested), FL_OK);
+    ck_assert_int_eq(fl_scope_end(&scope), FL_OK);
+    ck_assert_int_eq(atomic_load(&nested.count), 3);
+}
+END_TEST
+
 START_TEST(scope_rejects_null) {
     fl_scope scope;
     atomic_int unused;
@@ -166,6 +198,7 @@ static Suite *thread_suite(void) {
     tcase_add_test(scope, scope_joins_every_thread);
     tcase_add_test(scope, empty_scope_ends_cleanly);
     tcase_add_test(scope, scope_end_waits_for_slow_threads);
+    tcase_add_test(scope, scope_end_joins_threads_spawned_by_scoped_threads);
     tcase_add_test(scope, scope_rejects_null);
     suite_add_tcase(s, scope);
     return s;

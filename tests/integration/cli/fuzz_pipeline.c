@@ -14,10 +14,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const char *const arguments[] = {"-std=gnu11", "-Wall"};
+    /* The repository's headers, so seeds from corpus/ parse as they do in their tests. */
+    static const char *const arguments[] = {"-std=gnu11", "-Wall", "-I" FUZZ_SOURCE_DIR "/annotations",
+                                            "-I" FUZZ_SOURCE_DIR "/include"};
     struct tu_input input = {
         .file = "/fearless-fuzz/input.c",
-        .argument_count = 2,
+        .argument_count = 4,
         .arguments = arguments,
         .unsaved_contents = (const char *)data,
         .unsaved_length = size,

@@ -270,6 +270,25 @@ def wrap_crash(s):
     expect(client.shutdown_and_exit() == 0, "exit after shutdown must be status 0")
 
 
+def encoding(s):
+    """Positions count UTF-16 units by default and bytes when UTF-8 is negotiated."""
+    text = USE_AFTER_MOVE.replace("    return p[0];", "    /* \u00e9\u00e9 */ return p[0];")
+    path = s.write("wide.c", text)
+    byte_column = len("    /* \u00e9\u00e9 */ return ".encode())  # 0-based column of p[0]
+    for offered, expected in ((None, byte_column - 2), (["utf-8", "utf-16"], byte_column)):
+        client = s.start()
+        capabilities = {"general": {"positionEncodings": offered}} if offered else {}
+        result = client.initialize(s.root, capabilities)
+        negotiated = result["capabilities"].get("positionEncoding", "utf-16")
+        expect(negotiated == ("utf-8" if offered else "utf-16"), "negotiated %r" % negotiated)
+        client.open(path)
+        diags = client.diagnostics(uri_of(path), has_check(CHECK), what="the finding")
+        start = [d for d in diags if d["code"] == CHECK][0]["range"]["start"]
+        expect(start == {"line": MOVE_LINE, "character": expected},
+               "%s: finding at %r, expected character %d" % (negotiated, start, expected))
+        expect(client.shutdown_and_exit() == 0, "exit after shutdown must be status 0")
+
+
 GUARDED = """#include <fearless/mutex.h>
 
 static fl_mutex lock;
@@ -306,8 +325,8 @@ def clangd_thread_safety(s):
 
 
 SCENARIOS = {f.__name__.replace("_", "-"): f
-             for f in (basic, malformed, debounce, slow, wrap, wrap_missing, wrap_crash,
-                       clangd_thread_safety)}
+             for f in (basic, malformed, debounce, slow, encoding, wrap, wrap_missing,
+                       wrap_crash, clangd_thread_safety)}
 
 
 def main():

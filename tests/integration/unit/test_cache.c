@@ -189,6 +189,22 @@ START_TEST(corrupt_entries_are_misses_not_crashes)
 }
 END_TEST
 
+START_TEST(tus_with_compile_errors_are_not_stored)
+{
+    struct result_cache *cache = open_cache();
+    const char *file = diag_sink_intern(run, "a.c");
+    struct source_range at = {{file, 1, 10}, {0}};
+    struct diagnostic *error = diag_new("clang-diagnostic-error", SEVERITY_ERROR, at,
+                                        "'b.h' file not found");
+    const struct diagnostic *diags[] = {error};
+    /* The missing header is not among the includes: a replay could not see it appear. */
+    result_cache_store(cache, &INPUT, NULL, 0, diags, 1, PIPELINE_COMPILE_ERRORS);
+    ck_assert_int_eq(replay(cache, &INPUT, NULL), -1);
+    diag_free(error);
+    result_cache_close(cache);
+}
+END_TEST
+
 int main(void)
 {
     Suite *suite = suite_create("cache");
@@ -197,6 +213,7 @@ int main(void)
     tcase_add_test(tc, replays_exactly_what_was_stored);
     tcase_add_test(tc, a_change_to_anything_the_tu_depends_on_misses);
     tcase_add_test(tc, corrupt_entries_are_misses_not_crashes);
+    tcase_add_test(tc, tus_with_compile_errors_are_not_stored);
     suite_add_tcase(suite, tc);
     SRunner *runner = srunner_create(suite);
     srunner_set_fork_status(runner, CK_NOFORK); /* one scratch folder per test, in order */

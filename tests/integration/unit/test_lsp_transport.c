@@ -30,7 +30,8 @@ START_TEST(reads_framed_messages)
 {
     struct message_reader reader;
     reader_over(&reader, "Content-Length: 2\r\n\r\n{}"
-                         "content-length: 7\r\nContent-Type: application/vscode-jsonrpc\r\n\r\n[1,2,3]"
+                         "content-length: 7\r\n"
+                         "Content-Type: application/vscode-jsonrpc\r\n\r\n[1,2,3]"
                          "Content-Length:  1\n\n5");
     expect_body(&reader, "{}");
     expect_body(&reader, "[1,2,3]");

@@ -1,0 +1,1 @@
+#define ENGINE_RELATIVE_VALUE 7
