@@ -21,6 +21,15 @@
 #define FL_TSA_(attr)
 #endif
 
+/* clang's guarded_by on a struct field cannot name a sibling field in C (it resolves `mu`
+ * to no object and warns even under the lock), so data guards feed clang only in C++;
+ * in C the checker alone reads them. Function contracts work in both. */
+#if defined(__cplusplus)
+#define FL_TSA_DATA_(attr) FL_TSA_(attr)
+#else
+#define FL_TSA_DATA_(attr)
+#endif
+
 /* Ownership. */
 #define FL_MOVED FL_ANNOTATE_("fearless:moved")
 #define FL_MOVED_IF(value) FL_ANNOTATE_("fearless:moved_if:" #value)
@@ -39,9 +48,10 @@
 
 /* Locks. */
 #define FL_LOCK_TYPE FL_ANNOTATE_("fearless:lock_type") FL_TSA_(capability("mutex"))
-#define FL_GUARDED_BY(lock) FL_ANNOTATE_("fearless:guarded_by:" #lock) FL_TSA_(guarded_by(lock))
+#define FL_GUARDED_BY(lock) \
+    FL_ANNOTATE_("fearless:guarded_by:" #lock) FL_TSA_DATA_(guarded_by(lock))
 #define FL_PT_GUARDED_BY(lock) \
-    FL_ANNOTATE_("fearless:pt_guarded_by:" #lock) FL_TSA_(pt_guarded_by(lock))
+    FL_ANNOTATE_("fearless:pt_guarded_by:" #lock) FL_TSA_DATA_(pt_guarded_by(lock))
 #define FL_REQUIRES(...) \
     FL_ANNOTATE_("fearless:requires:" #__VA_ARGS__) FL_TSA_(requires_capability(__VA_ARGS__))
 #define FL_REQUIRES_SHARED(...)                            \

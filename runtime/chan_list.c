@@ -3,9 +3,10 @@
  * 1 << SHIFT with one unused "lap" position per block (offset LIST_BLOCK_CAP) meaning
  * "the next block is being installed". The tail's MARK bit says "disconnected"; the
  * head's MARK bit says "head is not in the last block" (no need to look at the tail).
- * Senders claim a slot with one CAS on the tail, write it, then set its WRITE bit; the
- * receiver claims with a CAS on the head and waits for WRITE. A block is freed by
- * whoever reads its last slot, or by a late reader when DESTROY says so. */
+ * Senders claim a slot with one CAS on the tail, write it, then set its WRITE flag.
+ * There is one receiver (fl_receiver is not Sync), so the head is the receiver's own:
+ * it advances with plain stores, reads slots in order, and frees each block after
+ * reading its last slot. A receive thus costs no locked instruction. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,7 +19,7 @@
 #define LIST_BLOCK_CAP (LAP - 1)
 #define ONE ((size_t)1 << SHIFT)
 
-enum { SLOT_WRITE = 1, SLOT_READ = 2, SLOT_DESTROY = 4 };
+enum { SLOT_WRITE = 1 };
 
 struct list_slot {
     _Atomic uint32_t state;
@@ -51,18 +52,6 @@ static void slot_wait_write(struct list_slot *slot) {
     backoff wait = {0};
     while ((atomic_load_explicit(&slot->state, memory_order_acquire) & SLOT_WRITE) == 0)
         backoff_snooze(&wait);
-}
-
-/* Frees b once slots start.. are read; a slot still being read inherits the job. */
-static void block_destroy(const struct chan_list *c, struct list_block *b, size_t start) {
-    for (size_t i = start; i < LIST_BLOCK_CAP - 1; i++) {
-        struct list_slot *slot = slot_at(c, b, i);
-        if ((atomic_load_explicit(&slot->state, memory_order_acquire) & SLOT_READ) == 0 &&
-            (atomic_fetch_or_explicit(&slot->state, SLOT_DESTROY, memory_order_acq_rel) &
-             SLOT_READ) == 0)
-            return;
-    }
-    free(b);
 }
 
 fl_status chan_list_init(struct chan_list *c, size_t elem_size) {
@@ -133,66 +122,51 @@ fl_status chan_list_send(struct chan_list *c, const void *value) {
         return status;
     struct list_slot *slot = slot_at(c, block, offset);
     memcpy(slot->data, value, c->elem_size);
-    atomic_fetch_or_explicit(&slot->state, SLOT_WRITE, memory_order_release);
-    chan_waiters_notify_one(&c->receivers);
+    atomic_store_explicit(&slot->state, SLOT_WRITE, memory_order_release);
+    chan_waiters_notify_one(&c->receivers); /* ordered after our seq_cst tail CAS */
     return FL_OK;
 }
 
-/* Claims the head slot: FL_OK with the block and offset, FL_EMPTY or FL_DISCONNECTED. */
-static fl_status start_recv(struct chan_list *c, struct list_block **block_out, size_t *offset_out) {
-    backoff b = {0};
-    size_t head = atomic_load_explicit(&c->head.index, memory_order_acquire);
-    struct list_block *block = atomic_load_explicit(&c->head.block, memory_order_acquire);
-    for (;;) {
-        size_t offset = (head >> SHIFT) % LAP;
-        if (offset == LIST_BLOCK_CAP || block == NULL) {
-            backoff_snooze(&b);
-            head = atomic_load_explicit(&c->head.index, memory_order_acquire);
-            block = atomic_load_explicit(&c->head.block, memory_order_acquire);
-            continue;
-        }
-        size_t new_head = head + ONE;
-        if ((new_head & MARK) == 0) { /* maybe in the last block: compare with the tail */
-            atomic_thread_fence(memory_order_seq_cst);
-            size_t tail = atomic_load_explicit(&c->tail.index, memory_order_relaxed);
-            if (head >> SHIFT == tail >> SHIFT)
-                return (tail & MARK) ? FL_DISCONNECTED : FL_EMPTY;
-            if ((head >> SHIFT) / LAP != (tail >> SHIFT) / LAP)
-                new_head |= MARK;
-        }
-        if (atomic_compare_exchange_weak_explicit(&c->head.index, &head, new_head,
-                                                  memory_order_seq_cst, memory_order_acquire)) {
-            if (offset + 1 == LIST_BLOCK_CAP) { /* move the head to the next block */
-                struct list_block *next = block_wait_next(block);
-                size_t next_index = (new_head & ~MARK) + ONE;
-                if (atomic_load_explicit(&next->next, memory_order_relaxed) != NULL)
-                    next_index |= MARK;
-                atomic_store_explicit(&c->head.block, next, memory_order_release);
-                atomic_store_explicit(&c->head.index, next_index, memory_order_release);
-            }
-            *block_out = block;
-            *offset_out = offset;
-            return FL_OK;
-        }
-        block = atomic_load_explicit(&c->head.block, memory_order_acquire);
-        backoff_spin(&b);
+/* Is there a message at head? FL_OK, FL_EMPTY or FL_DISCONNECTED; *new_head gets the
+ * next head index (with MARK when head is not in the tail's block). */
+static fl_status peek_head(struct chan_list *c, size_t head, size_t *new_head) {
+    *new_head = head + ONE;
+    if (head & MARK)
+        return FL_OK; /* a later block exists, so this one is full of messages */
+    size_t tail = atomic_load_explicit(&c->tail.index, memory_order_acquire);
+    if (head >> SHIFT == tail >> SHIFT) {
+        /* Looks empty. Before saying so, order this check after our announcement as a
+         * sleeper (chan_waiters) against the senders' seq_cst tail CAS, and look again. */
+        atomic_thread_fence(memory_order_seq_cst);
+        tail = atomic_load_explicit(&c->tail.index, memory_order_relaxed);
+        if (head >> SHIFT == tail >> SHIFT)
+            return (tail & MARK) ? FL_DISCONNECTED : FL_EMPTY;
     }
+    if ((head >> SHIFT) / LAP != (tail >> SHIFT) / LAP)
+        *new_head |= MARK;
+    return FL_OK;
 }
 
 fl_status chan_list_try_recv(struct chan_list *c, void *out) {
-    struct list_block *block;
-    size_t offset;
-    fl_status status = start_recv(c, &block, &offset);
+    size_t head = atomic_load_explicit(&c->head.index, memory_order_relaxed);
+    struct list_block *block = atomic_load_explicit(&c->head.block, memory_order_relaxed);
+    size_t new_head;
+    fl_status status = peek_head(c, head, &new_head);
     if (status != FL_OK)
         return status;
+    size_t offset = (head >> SHIFT) % LAP;
     struct list_slot *slot = slot_at(c, block, offset);
-    slot_wait_write(slot);
+    slot_wait_write(slot); /* the sender claimed it; it may still be copying */
     memcpy(out, slot->data, c->elem_size);
-    if (offset + 1 == LIST_BLOCK_CAP)
-        block_destroy(c, block, 0);
-    else if (atomic_fetch_or_explicit(&slot->state, SLOT_READ, memory_order_acq_rel) &
-             SLOT_DESTROY)
-        block_destroy(c, block, offset + 1);
+    if (offset + 1 == LIST_BLOCK_CAP) { /* read the block's last slot: move on, free it */
+        struct list_block *next = block_wait_next(block);
+        new_head = (new_head & ~MARK) + ONE;
+        if (atomic_load_explicit(&next->next, memory_order_relaxed) != NULL)
+            new_head |= MARK;
+        atomic_store_explicit(&c->head.block, next, memory_order_relaxed);
+        free(block);
+    }
+    atomic_store_explicit(&c->head.index, new_head, memory_order_relaxed);
     return FL_OK;
 }
 

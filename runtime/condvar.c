@@ -26,21 +26,29 @@ static bool wait_until(fl_condvar *c, fl_mutex *m, const fl_deadline *deadline)
 }
 
 void fl_condvar_wait(fl_condvar *c, fl_mutex *m) {
+    if (c == NULL || m == NULL)
+        return;
     wait_until(c, m, NULL);
 }
 
 fl_status fl_condvar_wait_timeout(fl_condvar *c, fl_mutex *m, unsigned ms) {
+    if (c == NULL || m == NULL)
+        return FL_INVAL;
     fl_deadline deadline = fl_deadline_after_ms(ms);
     return wait_until(c, m, &deadline) ? FL_OK : FL_TIMEOUT;
 }
 
 void fl_condvar_signal(fl_condvar *c) {
+    if (c == NULL)
+        return;
     atomic_fetch_add_explicit(&c->seq, 1, memory_order_seq_cst);
     if (atomic_load_explicit(&c->waiters, memory_order_seq_cst) != 0)
         fl_unpark_one(&c->seq);
 }
 
 void fl_condvar_broadcast(fl_condvar *c) {
+    if (c == NULL)
+        return;
     atomic_fetch_add_explicit(&c->seq, 1, memory_order_seq_cst);
     if (atomic_load_explicit(&c->waiters, memory_order_seq_cst) != 0)
         fl_unpark_all(&c->seq);

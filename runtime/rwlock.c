@@ -42,6 +42,8 @@ static uint32_t spin_until(fl_rwlock *l, bool for_write) {
 }
 
 bool fl_rwlock_try_read_lock(fl_rwlock *l) NO_THREAD_SAFETY_ANALYSIS {
+    if (l == NULL)
+        return false;
     uint32_t s = atomic_load_explicit(&l->state, memory_order_relaxed);
     while (is_read_lockable(s)) {
         if (atomic_compare_exchange_weak_explicit(&l->state, &s, s + 1, memory_order_acquire,
@@ -52,6 +54,8 @@ bool fl_rwlock_try_read_lock(fl_rwlock *l) NO_THREAD_SAFETY_ANALYSIS {
 }
 
 void fl_rwlock_read_lock(fl_rwlock *l) NO_THREAD_SAFETY_ANALYSIS {
+    if (l == NULL)
+        return;
     uint32_t s = atomic_load_explicit(&l->state, memory_order_relaxed);
     for (;;) {
         if (is_read_lockable(s)) {
@@ -105,6 +109,8 @@ static void wake_writer_or_readers(fl_rwlock *l, uint32_t s) {
 }
 
 void fl_rwlock_read_unlock(fl_rwlock *l) NO_THREAD_SAFETY_ANALYSIS {
+    if (l == NULL)
+        return;
     uint32_t s = atomic_fetch_sub_explicit(&l->state, 1, memory_order_release) - 1;
     /* The last reader out wakes a parked writer (readers never park behind readers). */
     if (is_unlocked(s) && (s & WRITERS_WAITING) != 0)
@@ -112,6 +118,8 @@ void fl_rwlock_read_unlock(fl_rwlock *l) NO_THREAD_SAFETY_ANALYSIS {
 }
 
 bool fl_rwlock_try_write_lock(fl_rwlock *l) NO_THREAD_SAFETY_ANALYSIS {
+    if (l == NULL)
+        return false;
     uint32_t s = atomic_load_explicit(&l->state, memory_order_relaxed);
     while (is_unlocked(s)) {
         if (atomic_compare_exchange_weak_explicit(&l->state, &s, s + WRITE_LOCKED,
@@ -122,6 +130,8 @@ bool fl_rwlock_try_write_lock(fl_rwlock *l) NO_THREAD_SAFETY_ANALYSIS {
 }
 
 void fl_rwlock_write_lock(fl_rwlock *l) NO_THREAD_SAFETY_ANALYSIS {
+    if (l == NULL)
+        return;
     uint32_t other_writers = 0; /* after parking once, assume others wait too */
     uint32_t s = spin_until(l, true);
     for (;;) {
@@ -149,6 +159,8 @@ void fl_rwlock_write_lock(fl_rwlock *l) NO_THREAD_SAFETY_ANALYSIS {
 }
 
 void fl_rwlock_write_unlock(fl_rwlock *l) NO_THREAD_SAFETY_ANALYSIS {
+    if (l == NULL)
+        return;
     uint32_t s =
         atomic_fetch_sub_explicit(&l->state, WRITE_LOCKED, memory_order_release) - WRITE_LOCKED;
     if ((s & (READERS_WAITING | WRITERS_WAITING)) != 0)

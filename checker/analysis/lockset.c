@@ -264,6 +264,7 @@ static void drop_wrapper_leaks(struct lockset_run *run)
 static const char lockset_key;   /* the cache key: this file's analysis */
 static const char summary_key;   /* per function: already summarized */
 static const char recursion_key; /* per TU: the recursive-mutex flag */
+static const char maybe_key;     /* per function: struct lockset_maybes */
 
 static void no_release(void *value)
 {
@@ -316,6 +317,18 @@ void lockset_summarize(struct check_context *context, struct ir_function *functi
     run_dataflow(&run);
     lockset_infer_contract(&run, function);
     run_free(&run);
+}
+
+void lockset_store_maybes(struct check_context *context, const struct ir_function *function,
+                          struct lockset_maybes *maybes)
+{
+    analysis_cache_store(context->cache, &maybe_key, function, maybes, no_release);
+}
+
+const struct lockset_maybes *lockset_maybes_of(struct check_context *context,
+                                               const struct ir_function *function)
+{
+    return analysis_cache_lookup(context->cache, &maybe_key, function);
 }
 
 /* ---- helpers for checks ------------------------------------------------------------------ */

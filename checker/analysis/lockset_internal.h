@@ -51,6 +51,23 @@ struct lock_state *lockset_entry_state(struct lockset_run *run);
 /* Fills in inferred effects of run->function from run->returns and run->taken. */
 void lockset_infer_contract(struct lockset_run *run, struct ir_function *function);
 
+/* Effects no contract can state: the lock is taken (or released) on some paths of the
+ * callee only (`if (threaded) pthread_mutex_lock(&p->mu);`). Callers treat the lock as held
+ * (released) on some paths: nothing is reported about it unless --strict. Kept per
+ * function in the analysis cache. */
+struct lockset_maybe {
+    struct lock_path lock;
+    bool release;              /* maybe released; else maybe acquired */
+};
+struct lockset_maybes {
+    unsigned count;
+    struct lockset_maybe *items;
+};
+void lockset_store_maybes(struct check_context *context, const struct ir_function *function,
+                          struct lockset_maybes *maybes);
+const struct lockset_maybes *lockset_maybes_of(struct check_context *context,
+                                               const struct ir_function *function);
+
 /* Canonical identity of a lock or data path in this run's function. */
 const struct path *lockset_canonical(struct lockset_run *run, const struct path *path);
 

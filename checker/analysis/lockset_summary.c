@@ -14,6 +14,7 @@
 struct inferred {
     struct lockset_vec effects;   /* struct lock_effect */
     struct lockset_vec locks;     /* const struct path *, one per effect */
+    struct lockset_vec maybes;    /* struct lockset_maybe */
 };
 
 static bool already(const struct inferred *out, const struct path *lock)
@@ -39,6 +40,28 @@ static void add_effect(struct lockset_run *run, struct inferred *out, const stru
     effect->success_value = success;
     const struct path **slot = lockset_vec_push(&out->locks, sizeof *slot);
     *slot = lock;
+}
+
+/* Taken or released on some returns only: a maybe effect (lockset_internal.h). */
+static void add_maybe(struct lockset_run *run, struct inferred *out, const struct lock_fact *fact)
+{
+    const struct lockset_return *returns = run->returns.items;
+    bool held = false, released = false;
+    for (unsigned r = 0; r < run->returns.count; r++) {
+        const struct lock_fact *at = lock_state_find(returns[r].state, fact->lock);
+        held |= at && lock_mask_may_held(at->mask) && !at->by_contract;
+        released |= at && (at->mask & LS_RELEASED) && at->released_callers;
+    }
+    struct lock_path *named = (held || released) && !already(out, fact->lock)
+                                  ? lock_path_from(run->check->arena, fact->lock, run->function)
+                                  : NULL;
+    if (!named)
+        return;
+    struct lockset_maybe *maybe = lockset_vec_push(&out->maybes, sizeof *maybe);
+    maybe->lock = *named;
+    maybe->release = !held;
+    const struct path **slot = lockset_vec_push(&out->locks, sizeof *slot);
+    *slot = fact->lock;
 }
 
 static bool constant_of(const struct value *value, long long *out)
@@ -102,11 +125,20 @@ static void infer_lock(struct lockset_run *run, struct inferred *out, const stru
         add_effect(run, out, fact->lock, EFFECT_RELEASE_ANY, 0);
     else if (try_value(run, fact->lock, &success))
         add_effect(run, out, fact->lock, EFFECT_TRY_ACQUIRE, success);
+    else
+        add_maybe(run, out, fact);
 }
 
 static void install(struct lockset_run *run, struct ir_function *function,
                     const struct inferred *out)
 {
+    if (out->maybes.count > 0) {
+        struct lockset_maybes *maybes = ARENA_NEW(run->check->arena, struct lockset_maybes);
+        maybes->count = out->maybes.count;
+        maybes->items = lockset_vec_to_arena(run->check->arena, &out->maybes,
+                                             sizeof(struct lockset_maybe));
+        lockset_store_maybes(run->check, function, maybes);
+    }
     if (out->effects.count == 0)
         return;
     struct function_info *info = function->info;
@@ -133,4 +165,5 @@ void lockset_infer_contract(struct lockset_run *run, struct ir_function *functio
     install(run, function, &out);
     lockset_vec_free(&out.effects);
     lockset_vec_free(&out.locks);
+    lockset_vec_free(&out.maybes);
 }

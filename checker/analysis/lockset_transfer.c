@@ -378,6 +378,24 @@ static void apply_effect(struct call_site *at)
     }
 }
 
+static void apply_maybe(struct lockset_run *run, struct lock_state *state,
+                        const struct inst *inst, const struct lockset_maybe *maybe)
+{
+    const struct path *shown = lock_resolve_call(run->check->arena, &maybe->lock, &inst->call);
+    if (!shown)
+        return;
+    struct lock_fact *fact = lock_state_touch(state, lockset_canonical(run, shown));
+    if (maybe->release) {
+        fact->mask |= LS_RELEASED;
+        return;
+    }
+    fact->mask |= LS_EXCL;
+    if (!fact->has_acquired) {
+        fact->has_acquired = true;
+        fact->acquired = inst->range;
+    }
+}
+
 static void transfer_call(struct lockset_run *run, struct lock_state *state,
                           const struct inst *inst, bool report)
 {
@@ -394,6 +412,11 @@ static void transfer_call(struct lockset_run *run, struct lock_state *state,
         at.effect = &callee->effects[i];
         apply_effect(&at);
     }
+    const struct lockset_maybes *maybes = callee->body ? lockset_maybes_of(run->check,
+                                                                            callee->body)
+                                                       : NULL;
+    for (unsigned i = 0; maybes && i < maybes->count; i++)
+        apply_maybe(run, state, inst, &maybes->items[i]);
     if (callee->returns_guard) {
         const struct path *lock = lock_resolve_call(run->check->arena, callee->returns_guard,
                                                     &inst->call);

@@ -60,6 +60,9 @@ bool ownership_thread_takes_arg(const struct function_info *function);
 unsigned ownership_arg_aliases(const struct ir_function *body, const struct var **set,
                                unsigned capacity);
 
+/* A spawn whose thread function or handle is NULL starts no thread (FL_INVAL, EINVAL). */
+bool ownership_spawn_without_thread(const struct call *call);
+
 /* Does call argument `index` of `call` move its value, and on which condition?
  * Returns false when it does not move. */
 struct move_rule {

@@ -120,6 +120,20 @@ static const struct function_info *spawned_function(const struct call *call)
     return fn->kind == VALUE_FUNCTION ? fn->function : NULL;
 }
 
+static bool null_argument(const struct call *call, int index)
+{
+    if (index < 0 || (unsigned)index >= call->arg_count)
+        return false;
+    const struct value *value = &call->args[index];
+    return value->kind == VALUE_NULL || (value->kind == VALUE_INTEGER && value->integer == 0);
+}
+
+bool ownership_spawn_without_thread(const struct call *call)
+{
+    return call->callee && (null_argument(call, call->callee->spawn_fn_param) ||
+                            null_argument(call, call->callee->spawn_handle_param));
+}
+
 bool ownership_call_moves(const struct call *call, unsigned index, struct move_rule *rule)
 {
     const struct function_info *callee = call->callee;
@@ -128,6 +142,8 @@ bool ownership_call_moves(const struct call *call, unsigned index, struct move_r
         return false;
     const struct param_contract *param = &callee->params[index];
     if (callee->is_spawn && (int)index == callee->spawn_arg_param) {
+        if (ownership_spawn_without_thread(call))
+            return false;
         /* The address of an object is lent to the thread (its storage stays with the
          * spawner until the join); a pointer value moves when the thread takes it. */
         if (call->args[index].kind != VALUE_LOAD || call->args[index].derived)

@@ -289,24 +289,18 @@ static bool touches_lent(const struct thread_rec *rec, const struct path *path)
     return true;
 }
 
-/* The member of the lent object an access reaches (NULL: the whole object). */
-static const struct field_info *lent_member(const struct thread_rec *rec, const struct path *path)
-{
-    unsigned at = rec->lent->step_count + (rec->lent_heap ? 1 : 0);
-    if (path->step_count <= at || path->steps[at].kind != STEP_FIELD)
-        return NULL;
-    return path->steps[at].field;
-}
-
 /* Would this access race with what the thread does with the object? The thread's body
  * says which members it reads and writes; the handle itself is the spawner's. */
-static bool conflicts(const struct thread_rec *rec, const struct path *path, bool write)
+static bool conflicts(const struct thr_context *context, const struct thread_rec *rec,
+                      const struct path *path, bool write)
 {
     for (unsigned i = 0; i < rec->handle_count; i++)
         if (path_within(path, rec->handles[i]))
             return false;
-    const struct field_info *member = lent_member(rec, path);
-    return threads_fn_accesses(rec->entry, member, !write);
+    unsigned at = rec->lent->step_count + (rec->lent_heap ? 1 : 0);
+    unsigned count = path->step_count > at ? path->step_count - at : 0;
+    return threads_fn_accesses(rec->entry, count ? path->steps + at : NULL, count, !write,
+                               context->check->strict);
 }
 
 static bool synchronized_access(const struct path *path)
@@ -359,10 +353,10 @@ static void access(struct thr_context *context, struct thr_state *state,
         if (rec->lent_heap && write && inst->path->step_count == rec->lent->step_count)
             continue; /* reassigning the pointer itself, not the object */
         enum thread_finding_kind kind;
-        if (write && conflicts(rec, inst->path, true) &&
+        if (write && conflicts(context, rec, inst->path, true) &&
             !spawner_holds_lock(context, state, block, inst))
             kind = THREAD_CONFLICT_WRITE;
-        else if (!write && rec->writes && conflicts(rec, inst->path, false) &&
+        else if (!write && rec->writes && conflicts(context, rec, inst->path, false) &&
                  !spawner_holds_lock(context, state, block, inst))
             kind = THREAD_CONFLICT_READ;
         else if (rec->not_sync)
@@ -505,7 +499,8 @@ static void transfer_call(struct thr_context *context, struct thr_state *state,
     if (!callee->is_spawn)
         sent_arguments(context, state, inst, report);
     if (callee->is_spawn) {
-        spawn(context, state, inst, report);
+        if (!ownership_spawn_without_thread(&inst->call))
+            spawn(context, state, inst, report);
         return;
     }
     bool joins = false;

@@ -69,10 +69,13 @@ void threads_summarize(struct check_context *context, struct ir_function *functi
  * when the body is unknown)? */
 bool threads_fn_writes_arg(const struct function_info *function);
 
-/* Does the thread entry access `field` of the object behind its argument (any member when
- * NULL), writing it when `write`? True when the body is unknown. */
-bool threads_fn_accesses(const struct function_info *function, const struct field_info *field,
-                         bool write);
+/* Does the thread entry access (write, when `write`) the member of the object behind its
+ * argument reached by `chain` (the steps after the object; none: the whole object)? Calls
+ * handing the whole object to functions of the TU are followed. True when the thread
+ * function is unknown; a member passed on (inside its object) to an unknown function counts
+ * only when `strict`. */
+bool threads_fn_accesses(const struct function_info *function, const struct step *chain,
+                         unsigned chain_count, bool write, bool strict);
 
 /* SEND / SYNC of the object a value of `type` hands over: pointers are followed to what
  * they point at (a `fl_rc *` hands over the fl_rc). */

@@ -20,14 +20,6 @@ static bool synchronized_type(const struct type_info *type)
     return type && (type->is_atomic || type->lock != LOCK_NONE || type->is_const);
 }
 
-static bool path_has_deref(const struct path *path)
-{
-    for (unsigned i = 0; i < path->step_count; i++)
-        if (path->steps[i].kind == STEP_DEREF)
-            return true;
-    return false;
-}
-
 static bool param_may_write(const struct function_info *callee, unsigned index)
 {
     if (!callee || index >= callee->param_count)
@@ -36,107 +28,130 @@ static bool param_may_write(const struct function_info *callee, unsigned index)
     return !(type && type->kind == TYPE_POINTER && type->pointee && type->pointee->is_const);
 }
 
-static bool call_writes(const struct call *call, const struct var *const *set, unsigned count)
-{
-    for (unsigned a = 0; a < call->arg_count; a++) {
-        const struct value *arg = &call->args[a];
-        if (!arg->path || !in_set(arg->path->root, set, count))
-            continue;
-        bool hands_pointer = (arg->kind == VALUE_LOAD && arg->path->step_count == 0) ||
-                             (arg->kind == VALUE_ADDRESS && path_has_deref(arg->path) &&
-                              !synchronized_type(arg->path->type));
-        if (hands_pointer && param_may_write(call->callee, a))
-            return true;
-    }
-    return false;
-}
-
 bool threads_fn_writes_arg(const struct function_info *function)
 {
-    const struct ir_function *body = function ? function->body : NULL;
-    if (!body || body->param_count < 1 || !body->params[0])
-        return true;
-    const struct var *set[32];
-    unsigned count = ownership_arg_aliases(body, set, 32);
-    for (unsigned b = 0; b < body->block_count; b++) {
-        const struct block *block = body->blocks[b];
-        for (unsigned i = 0; i < block->inst_count; i++) {
-            const struct inst *inst = &block->insts[i];
-            if (inst->kind == INST_WRITE && inst->path && in_set(inst->path->root, set, count) &&
-                path_has_deref(inst->path) && !synchronized_type(inst->path->type))
-                return true;
-            if (inst->kind == INST_CALL && call_writes(&inst->call, set, count))
-                return true;
-        }
+    return threads_fn_accesses(function, NULL, 0, true, true);
+}
+
+/* Variables of `body` holding parameter `index`: the parameter and plain copies of it. */
+static unsigned param_aliases(const struct ir_function *body, unsigned index,
+                              const struct var **set, unsigned capacity)
+{
+    unsigned count = 0;
+    set[count++] = body->params[index];
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (unsigned b = 0; b < body->block_count; b++)
+            for (unsigned i = 0; i < body->blocks[b]->inst_count; i++) {
+                const struct inst *inst = &body->blocks[b]->insts[i];
+                const struct value *value = &inst->value;
+                if (inst->kind != INST_WRITE || !inst->path || inst->path->step_count != 0 ||
+                    value->kind != VALUE_LOAD || !value->path || value->path->step_count != 0 ||
+                    !in_set(value->path->root, set, count) || in_set(inst->path->root, set, count) ||
+                    count == capacity)
+                    continue;
+                set[count++] = inst->path->root;
+                grew = true;
+            }
     }
-    return false;
+    return count;
 }
 
-/* Which member of the object behind the thread argument an access reaches: the field
- * right after the first dereference of an alias (`job->count` -> count). NULL: the whole
- * object (or not through the argument at all: *through set false). */
-static const struct field_info *arg_field(const struct path *path, const struct var *const *set,
-                                          unsigned count, bool *through)
+static bool same_name(const struct field_info *a, const struct field_info *b)
 {
-    *through = path && in_set(path->root, set, count) && path->step_count >= 1 &&
-               path->steps[0].kind == STEP_DEREF;
-    if (!*through || path->step_count < 2 || path->steps[1].kind != STEP_FIELD)
-        return NULL;
-    return path->steps[1].field;
+    return a == b || (a && b && a->name && b->name && strcmp(a->name, b->name) == 0);
 }
 
-static bool same_field(const struct field_info *a, const struct field_info *b)
+/* Do two member chains (steps after the object) reach overlapping storage? Different
+ * field names part them; an index or a pointer hop is assumed to meet. */
+static bool chains_overlap(const struct step *a, unsigned a_count, const struct step *b,
+                           unsigned b_count)
 {
-    return a == b || (a && b && a->owner == b->owner && a->name && b->name &&
-                      strcmp(a->name, b->name) == 0);
-}
-
-/* Does an instruction of the thread body access `field` of its argument (any member when
- * field is NULL), writing when `write`? Whole-object uses count for every member. */
-static bool inst_accesses(const struct inst *inst, const struct var *const *set, unsigned count,
-                          const struct field_info *field, bool write)
-{
-    bool through;
-    if (inst->kind == INST_READ || inst->kind == INST_WRITE) {
-        if (write && inst->kind == INST_READ)
+    for (unsigned i = 0; i < a_count && i < b_count; i++) {
+        if (a[i].kind != STEP_FIELD || b[i].kind != STEP_FIELD)
+            return true;
+        if (!same_name(a[i].field, b[i].field))
             return false;
-        const struct field_info *touched = arg_field(inst->path, set, count, &through);
-        return through && (!touched || !field || same_field(touched, field));
     }
-    if (inst->kind != INST_CALL)
+    return true;
+}
+
+struct member_query {
+    const struct step *chain;     /* the spawner's access, after the object */
+    unsigned chain_count;
+    bool write;                   /* does the thread write it (else: access it at all)? */
+    bool strict;                  /* a member handed (in its object) to an unknown function
+                                     counts as accessed only in --strict */
+};
+
+static bool param_accesses(const struct ir_function *body, unsigned index,
+                           const struct member_query *query, unsigned depth);
+
+/* Does `path`, reached through the set's pointer, touch the queried member? */
+static bool touches_member(const struct path *path, const struct var *const *set, unsigned count,
+                           const struct member_query *query)
+{
+    if (!path || !in_set(path->root, set, count) || path->step_count < 1 ||
+        path->steps[0].kind != STEP_DEREF)
         return false;
-    const struct call *call = &inst->call;
+    return chains_overlap(path->steps + 1, path->step_count - 1, query->chain, query->chain_count);
+}
+
+static bool call_accesses(const struct call *call, const struct var *const *set, unsigned count,
+                          const struct member_query *query, unsigned depth)
+{
     for (unsigned a = 0; a < call->arg_count; a++) {
         const struct value *arg = &call->args[a];
         if (!arg->path || !in_set(arg->path->root, set, count))
             continue;
-        if (arg->kind == VALUE_LOAD && arg->path->step_count == 0)
-            return !write || param_may_write(call->callee, a); /* the whole object */
-        if (arg->kind != VALUE_ADDRESS)
+        if (arg->kind == VALUE_LOAD && arg->path->step_count == 0) {
+            /* the whole object: follow it into a callee of the TU, else assume the worst */
+            const struct ir_function *callee = call->callee ? call->callee->body : NULL;
+            if (callee && a < callee->param_count && depth < 4) {
+                if (param_accesses(callee, a, query, depth + 1))
+                    return true;
+                continue;
+            }
+            if (query->chain_count > 0 && !query->strict)
+                continue; /* unproven for one member: default mode stays quiet */
+            if (!query->write || param_may_write(call->callee, a))
+                return true;
             continue;
-        const struct field_info *touched = arg_field(arg->path, set, count, &through);
-        if (through && (!touched || !field || same_field(touched, field)) &&
-            (!write || param_may_write(call->callee, a)))
+        }
+        if (arg->kind == VALUE_ADDRESS && touches_member(arg->path, set, count, query) &&
+            (!query->write || param_may_write(call->callee, a)))
             return true;
     }
     return false;
 }
 
-bool threads_fn_accesses(const struct function_info *function, const struct field_info *field,
-                         bool write)
+static bool param_accesses(const struct ir_function *body, unsigned index,
+                           const struct member_query *query, unsigned depth)
 {
-    const struct ir_function *body = function ? function->body : NULL;
-    if (!body || body->param_count < 1 || !body->params[0])
+    if (!body || index >= body->param_count || !body->params[index])
         return true;
     const struct var *set[32];
-    unsigned count = ownership_arg_aliases(body, set, 32);
-    for (unsigned b = 0; b < body->block_count; b++) {
-        const struct block *block = body->blocks[b];
-        for (unsigned i = 0; i < block->inst_count; i++)
-            if (inst_accesses(&block->insts[i], set, count, field, write))
+    unsigned count = param_aliases(body, index, set, 32);
+    for (unsigned b = 0; b < body->block_count; b++)
+        for (unsigned i = 0; i < body->blocks[b]->inst_count; i++) {
+            const struct inst *inst = &body->blocks[b]->insts[i];
+            if (inst->kind == INST_CALL) {
+                if (call_accesses(&inst->call, set, count, query, depth))
+                    return true;
+            } else if ((inst->kind == INST_WRITE || (inst->kind == INST_READ && !query->write)) &&
+                       touches_member(inst->path, set, count, query) &&
+                       !(query->write && synchronized_type(inst->path->type))) {
                 return true;
-    }
+            }
+        }
     return false;
+}
+
+bool threads_fn_accesses(const struct function_info *function, const struct step *chain,
+                         unsigned chain_count, bool write, bool strict)
+{
+    const struct member_query query = {chain, chain_count, write, strict};
+    return param_accesses(function ? function->body : NULL, 0, &query, 0);
 }
 
 /* type_is_send/type_is_sync follow pointers to what they point at already (handing over

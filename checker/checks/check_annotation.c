@@ -2,7 +2,6 @@
  * Rust checks `impl Sync` bounds: every member must be const, _Atomic, guarded, a lock, or
  * of a SYNC type. UNSAFE_SYNC is accepted unchecked. */
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "analysis/ownership.h"
 #include "checks/check.h"
@@ -24,28 +23,6 @@ static const char explanation[] =
     "Right:\n"
     "    struct SYNC stats { _Atomic long hits; };\n"
     "    struct SYNC stats2 { fl_mutex mu; long hits GUARDED_BY(mu); };\n";
-
-struct visited {
-    unsigned count, capacity;
-    const void **items;
-};
-
-static bool visit_once(struct visited *visited, const void *item)
-{
-    for (unsigned i = 0; i < visited->count; i++)
-        if (visited->items[i] == item)
-            return false;
-    if (visited->count == visited->capacity) {
-        visited->capacity = visited->capacity ? visited->capacity * 2 : 32;
-        visited->items = realloc(visited->items, visited->capacity * sizeof *visited->items);
-        if (!visited->items) {
-            fprintf(stderr, "fearless: out of memory\n");
-            abort();
-        }
-    }
-    visited->items[visited->count++] = item;
-    return true;
-}
 
 static bool claims_sync(enum trait_claim claim)
 {
@@ -86,24 +63,6 @@ static void check_record(struct check_context *context, const struct record_info
     }
 }
 
-static void visit_type(struct check_context *context, struct visited *visited,
-                       const struct type_info *type, unsigned depth)
-{
-    if (!type || depth > 16 || !visit_once(visited, type))
-        return;
-    if (type->kind == TYPE_POINTER || type->kind == TYPE_ARRAY) {
-        visit_type(context, visited, type->pointee, depth + 1);
-        return;
-    }
-    const struct record_info *record = type->record;
-    if (type->kind != TYPE_RECORD || !record || !visit_once(visited, record))
-        return;
-    if ((record->sync == TRAIT_YES || type->sync == TRAIT_YES) && record->is_complete)
-        check_record(context, record);
-    for (unsigned i = 0; i < record->field_count; i++)
-        visit_type(context, visited, record->fields[i].type, depth + 1);
-}
-
 /* MOVED / MOVED_IF on a parameter whose type holds no pointer: a copy, nothing moves. */
 static void check_moved_params(struct check_context *context, const struct function_info *info)
 {
@@ -125,26 +84,38 @@ static void check_moved_params(struct check_context *context, const struct funct
     }
 }
 
+static void check_record_claims(struct check_context *context, const struct record_info *record)
+{
+    if (record->sync == TRAIT_YES && record->is_complete)
+        check_record(context, record);
+}
+
+/* Annotation strings the model could not use (unknown kind, a name that resolves to
+ * nothing, a missing lock): each is an error where the macro was written. */
+static void check_malformed(struct check_context *context)
+{
+    unsigned count = model_annotation_problem_count(context->model);
+    for (unsigned i = 0; i < count; i++) {
+        const struct annotation_problem *problem = model_annotation_problem_at(context->model, i);
+        struct diagnostic *diag = diag_new("annotation", SEVERITY_ERROR, problem->range,
+                                           "malformed annotation '%s': %s",
+                                           problem->annotation ? problem->annotation : "?",
+                                           problem->problem ? problem->problem : "not understood");
+        diag_add_note(diag, problem->range,
+                      "help: see annotations/fearless.h for the macros and their arguments");
+        check_report(context, diag);
+    }
+}
+
 static void check_tu(struct check_context *context)
 {
-    struct visited visited = {0};
-    const struct ir_tu *tu = context->tu;
-    for (unsigned i = 0; i < tu->global_count; i++)
-        visit_type(context, &visited, tu->globals[i]->type, 0);
-    for (unsigned f = 0; f < tu->function_count; f++) {
-        const struct ir_function *function = tu->functions[f];
-        for (unsigned i = 0; i < function->local_count; i++)
-            visit_type(context, &visited, function->locals[i]->type, 0);
-    }
+    unsigned records = model_record_count(context->model);
+    for (unsigned r = 0; r < records; r++)
+        check_record_claims(context, model_record_at(context->model, r));
     unsigned count = model_function_count(context->model);
-    for (unsigned f = 0; f < count; f++) {
-        const struct function_info *info = model_function_at(context->model, f);
-        check_moved_params(context, info);
-        visit_type(context, &visited, info->return_type, 0);
-        for (unsigned i = 0; info->param_types && i < info->param_count; i++)
-            visit_type(context, &visited, info->param_types[i], 0);
-    }
-    free(visited.items);
+    for (unsigned f = 0; f < count; f++)
+        check_moved_params(context, model_function_at(context->model, f));
+    check_malformed(context);
 }
 
 const struct check check_annotation = {

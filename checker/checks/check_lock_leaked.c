@@ -18,6 +18,16 @@ static bool same_group(const struct lock_event *a, const struct lock_event *b)
            (!a->has_acquired || same_site(a->acquired, b->acquired));
 }
 
+static int by_position(const void *a, const void *b)
+{
+    const struct lock_event *x = *(const struct lock_event *const *)a;
+    const struct lock_event *y = *(const struct lock_event *const *)b;
+    if (x->range.begin.line != y->range.begin.line)
+        return x->range.begin.line < y->range.begin.line ? -1 : 1;
+    return (x->range.begin.column > y->range.begin.column) -
+           (x->range.begin.column < y->range.begin.column);
+}
+
 static void report_group(struct check_context *context, const struct ir_function *function,
                          const struct lock_event *events, unsigned count, bool *done,
                          unsigned first)
@@ -29,13 +39,19 @@ static void report_group(struct check_context *context, const struct ir_function
     struct diagnostic *diag = diag_new("lock-leaked", SEVERITY_WARNING, where,
                                        "'%s' is still held when '%s' returns%s", lock, name,
                                        event->maybe ? " on some paths" : "");
-    for (unsigned i = first; i < count; i++) {
+    const struct lock_event **group = calloc(count, sizeof *group);
+    unsigned members = 0;
+    for (unsigned i = first; group && i < count; i++) {
         if (done[i] || events[i].kind != LOCK_EVENT_LEAKED || !same_group(event, &events[i]) ||
             (events[i].maybe && !context->strict))
             continue;
         done[i] = true;
-        diag_add_note(diag, events[i].range, "'%s' returns here with '%s' held", name, lock);
+        group[members++] = &events[i];
     }
+    qsort(group, members, sizeof *group, by_position);   /* returns in source order */
+    for (unsigned i = 0; i < members; i++)
+        diag_add_note(diag, group[i]->range, "'%s' returns here with '%s' held", name, lock);
+    free(group);
     diag_add_note(diag, where,
                   "help: release '%s' on every path before returning, or declare '%s' with "
                   "ACQUIRE(...) if its caller releases it", lock, name);

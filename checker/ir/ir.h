@@ -102,7 +102,9 @@ enum inst_kind {
     INST_READ,       /* rvalue use of `path` */
     INST_WRITE,      /* `path` = `value` (assignment, initializer, ++/--, compound assign) */
     INST_CALL,       /* a call; its result, if used, is temp `call.result_temp` */
-    INST_DECL,       /* local `var` comes into scope (initializer follows as a WRITE) */
+    INST_DECL,       /* local `var` comes into scope (initializer follows as a WRITE; a braced
+                        initializer is a WRITE of the whole object := OTHER, then one WRITE
+                        per listed member or element: `{.p = &y}` writes x.p := &y) */
     INST_SCOPE_END   /* local `var`'s lifetime ends: end of its block, or leaving it by
                         break/continue/goto. At a return every local ends: the RETURN
                         terminator implies it, no SCOPE_END is emitted for that. */
@@ -131,7 +133,9 @@ struct inst {
 enum terminator_kind {
     TERM_GOTO,        /* one successor */
     TERM_BRANCH,      /* successors[0] when `condition` holds, successors[1] otherwise */
-    TERM_SWITCH,      /* successors carry case values; one may be the default */
+    TERM_SWITCH,      /* successors carry case values; one may be the default (without a
+                         `default:` an implicit default edge goes past the switch);
+                         condition.tested is the switched value, condition.known false */
     TERM_RETURN,      /* to the exit block; `value` is the returned value (or NONE) */
     TERM_UNREACHABLE  /* after a call that does not return; no successors */
 };

@@ -303,22 +303,24 @@ static struct value lower_generic(struct lowerer *lowerer, CXCursor expr)
     return lower_value(VALUE_OTHER, lower_range(lowerer, expr));
 }
 
-static struct value lower_cast(struct lowerer *lowerer, CXCursor expr, CXCursor operand)
+/* An implicit cast spans its operand exactly: its range is the operand's, not computed
+ * again (locations are the lowering's main cost). */
+static struct value lower_cast(struct lowerer *lowerer, CXCursor expr, CXCursor operand, bool implicit)
 {
-    struct source_range range = lower_range(lowerer, expr);
     enum CXTypeKind to = canonical_kind(expr), from = canonical_kind(operand);
     struct value value;
     if (is_array_kind(from) && !is_array_kind(to)) {
+        struct source_range range = lower_range(lowerer, expr);
         CXCursor stripped = lower_strip(lowerer, operand);
         if (stripped.kind == CXCursor_StringLiteral)
             return lower_value(VALUE_STRING, range);
-        value = path_value(VALUE_ADDRESS, lower_lvalue(lowerer, operand), range);
-    } else {
-        value = lower_expr(lowerer, operand);
+        return path_value(VALUE_ADDRESS, lower_lvalue(lowerer, operand), range);
     }
+    value = lower_expr(lowerer, operand);
     if (is_pointer_kind(to) && value.kind == VALUE_INTEGER && value.integer == 0)
         value.kind = VALUE_NULL;
-    value.range = range;
+    if (!implicit)
+        value.range = lower_range(lowerer, expr);
     return value;
 }
 
@@ -570,13 +572,13 @@ struct value lower_expr(struct lowerer *lowerer, CXCursor expr)
     case CXCursor_UnexposedExpr: {
         CXCursor inner = only_child(lowerer, expr, &found);
         if (found)
-            return lower_cast(lowerer, expr, inner);
+            return lower_cast(lowerer, expr, inner, true);
         struct value value;
         return lower_elvis(lowerer, expr, &value) ? value : lower_generic(lowerer, expr);
     }
     case CXCursor_CStyleCastExpr: {
         CXCursor inner = cast_operand(lowerer, expr, &found);
-        return found ? lower_cast(lowerer, expr, inner) : lower_generic(lowerer, expr);
+        return found ? lower_cast(lowerer, expr, inner, false) : lower_generic(lowerer, expr);
     }
     case CXCursor_DeclRefExpr:
         return lower_decl_ref(lowerer, expr);

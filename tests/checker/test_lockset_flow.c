@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "analysis/cache.h"
+#include "analysis/lock_threads.h"
 #include "analysis/lockset.h"
 #include "support/arena.h"
 
@@ -335,6 +336,56 @@ START_TEST(trylock_wrapper_gets_try_contract)
 }
 END_TEST
 
+static void add_write_int(struct builder *b, struct block *block, const struct var *var)
+{
+    struct inst *inst = &block->insts[block->inst_count++];
+    inst->kind = INST_WRITE;
+    inst->range = at_line(b);
+    inst->path = path_of_var(arena, var);
+    inst->value = (struct value){.kind = VALUE_INTEGER, .integer = 1};
+}
+
+START_TEST(spawner_runs_concurrently_only_between_spawn_and_join)
+{
+    /* g = 1; spawn(worker); g = 2; join(); g = 3 */
+    static struct var g = {.id = 10, .name = "g", .kind = VAR_GLOBAL, .type = &int_type};
+    struct builder worker = {.info = {.name = "worker"}};
+    struct block *wentry = add_block(&worker), *wexit = add_block(&worker);
+    ret(&worker, wentry, wexit, 0);
+    finish(&worker, wexit);
+    add_function(&worker);
+
+    struct param_contract spawn_params[2] = {{.thread_fn = true}, {.thread_arg = true}};
+    struct function_info spawn = {.name = "spawn", .param_count = 2, .params = spawn_params,
+                                  .is_spawn = true, .spawn_handle_param = -1,
+                                  .spawn_fn_param = 0, .spawn_arg_param = 1};
+    struct param_contract join_params[1] = {{.joins = true}};
+    struct function_info join = {.name = "join", .param_count = 1, .params = join_params};
+
+    struct builder b = {.info = {.name = "main"}};
+    struct block *entry = add_block(&b), *exit;
+    add_write_int(&b, entry, &g);
+    add_call(&b, entry, &spawn, (struct value){.kind = VALUE_FUNCTION, .function = &worker.info}, 0);
+    add_write_int(&b, entry, &g);
+    add_call(&b, entry, &join, (struct value){.kind = VALUE_NULL}, 1);
+    add_write_int(&b, entry, &g);
+    exit = add_block(&b);
+    ret(&b, entry, exit, 0);
+    finish(&b, exit);
+    add_function(&b);
+
+    const struct lock_threads *threads = lock_threads_of(&context);
+    ck_assert_uint_eq(threads->entry_count, 1);
+    ck_assert_ptr_eq(threads->entries[0].function, &worker.info);
+    ck_assert(lock_threads_is_entry(&context, &worker.info));
+    ck_assert(lock_threads_spawns(threads, 1));
+    ck_assert(!lock_threads_spawns(threads, 0));
+    ck_assert(!lock_threads_concurrent_point(threads, &b.function, entry, 0));
+    ck_assert(lock_threads_concurrent_point(threads, &b.function, entry, 2));
+    ck_assert(!lock_threads_concurrent_point(threads, &b.function, entry, 4));
+}
+END_TEST
+
 static Suite *flow_suite(void)
 {
     Suite *suite = suite_create("lockset_flow");
@@ -347,6 +398,7 @@ static Suite *flow_suite(void)
     tcase_add_test(flow, wrapper_gets_acquire_contract);
     tcase_add_test(flow, unlock_wrapper_gets_release_contract);
     tcase_add_test(flow, trylock_wrapper_gets_try_contract);
+    tcase_add_test(flow, spawner_runs_concurrently_only_between_spawn_and_join);
     suite_add_tcase(suite, flow);
     return suite;
 }

@@ -1,6 +1,7 @@
 /* Unit tests for rwlock.h: shared readers, exclusive writers. */
 #include "rt_test.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 
 static fl_rwlock lock = FL_RWLOCK_INIT;
@@ -74,6 +75,35 @@ START_TEST(try_locks_in_same_thread) {
 }
 END_TEST
 
+static atomic_int writer_done;
+
+/* Re-acquires at once after each release, so two of these keep the lock read-held. */
+static void *read_until_writer_done(void *arg) {
+    (void)arg;
+    while (!atomic_load(&writer_done)) {
+        fl_rwlock_read_lock(&lock);
+        fl_sleep_ms(1);
+        fl_rwlock_read_unlock(&lock);
+    }
+    return NULL;
+}
+
+/* Liveness: overlapping readers must not starve a writer (the lock prefers writers). */
+START_TEST(writer_gets_in_between_overlapping_readers) {
+    atomic_store(&writer_done, 0);
+    fl_thread *readers[2];
+    for (int i = 0; i < 2; i++)
+        readers[i] = rt_spawn(read_until_writer_done, NULL);
+    fl_sleep_ms(5);
+    fl_rwlock_write_lock(&lock);
+    atomic_store(&writer_done, 1);
+    fl_rwlock_write_unlock(&lock);
+    for (int i = 0; i < 2; i++)
+        rt_join(readers[i]);
+    ck_assert_uint_eq(probe_from_other_thread(), 3);
+}
+END_TEST
+
 static Suite *rwlock_suite(void) {
     Suite *s = suite_create("rwlock");
     TCase *tc = rt_tcase("rwlock", 10);
@@ -83,6 +113,7 @@ static Suite *rwlock_suite(void) {
     tcase_add_test(tc, readers_share_writers_wait);
     tcase_add_test(tc, writer_excludes_everyone);
     tcase_add_test(tc, try_locks_in_same_thread);
+    tcase_add_test(tc, writer_gets_in_between_overlapping_readers);
     suite_add_tcase(s, tc);
     return s;
 }
