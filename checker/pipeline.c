@@ -80,6 +80,8 @@ enum pipeline_status pipeline_analyze(const struct tu_input *input,
                                         options ? options->strict : false};
         run_summaries(&context);
         run_checks(&context, options);
+        if (status == PIPELINE_ANALYZED && model_annotation_problem_count(model) > 0)
+            status = PIPELINE_BAD_ANNOTATIONS;
         analysis_cache_free(cache);
         model_free(model);
     }

@@ -36,8 +36,10 @@ enum pipeline_status {
                                 clang-diagnostic-error); the TU counts as not analyzed, but
                                 the checks still ran on every function definition that
                                 contains no error */
-    PIPELINE_FAILED          /* could not be parsed at all (missing file, libclang failure);
+    PIPELINE_FAILED,         /* could not be parsed at all (missing file, libclang failure);
                                 a clang-diagnostic-error says why */
+    PIPELINE_BAD_ANNOTATIONS /* analyzed, but some annotation strings could not be read
+                                (fearless-annotation errors say which): bad input, exit 2 */
 };
 
 /* Thread-safe: each call uses its own libclang index. */

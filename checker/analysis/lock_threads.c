@@ -1,6 +1,7 @@
 /* Thread structure of a TU for the lock analyses (see lock_threads.h). */
 #include "analysis/lock_threads.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -286,23 +287,6 @@ static bool reaches_call(const struct ir_function *function, const struct block 
     return false;
 }
 
-/* Is `block` reachable from (after) a block holding such a call? */
-static bool reached_from_call(const struct ir_function *function, const struct block *block,
-                              const struct thread_call_kind *kind, bool *seen,
-                              const struct block **stack)
-{
-    for (unsigned b = 0; b < function->block_count; b++) {
-        const struct block *from = function->blocks[b];
-        if (!block_has(from, kind, 0, ~0u))
-            continue;
-        memset(seen, 0, function->block_count * sizeof *seen);
-        forward(from, seen, stack);
-        if (seen[block->id])
-            return true;
-    }
-    return false;
-}
-
 static bool function_has(const struct ir_function *function, const struct thread_call_kind *kind)
 {
     for (unsigned b = 0; b < function->block_count; b++)
@@ -331,30 +315,84 @@ bool lock_threads_spawns(const struct lock_threads *threads, unsigned f)
     return f < threads->function_count && threads->spawns_within[f];
 }
 
+/* Per spawning function, per block: reached from a spawn / join block, reaching one. */
+struct block_facts {
+    bool *after_spawn, *after_join, *reaches_spawn, *reaches_join;
+};
+
+static const char facts_key;
+
+static void free_facts(void *value)
+{
+    struct block_facts *facts = value;
+    free(facts->after_spawn);
+    free(facts);
+}
+
+static void mark_after(const struct ir_function *function, const struct thread_call_kind *kind,
+                       bool *after, bool *seen, const struct block **stack)
+{
+    for (unsigned b = 0; b < function->block_count; b++) {
+        if (!block_has(function->blocks[b], kind, 0, ~0u))
+            continue;
+        memset(seen, 0, function->block_count * sizeof *seen);
+        forward(function->blocks[b], seen, stack);
+        for (unsigned t = 0; t < function->block_count; t++)
+            after[t] |= seen[t];
+    }
+}
+
+static void mark_reaching(const struct ir_function *function, const struct thread_call_kind *kind,
+                          bool *reaching, bool *seen, const struct block **stack)
+{
+    for (unsigned b = 0; b < function->block_count; b++)
+        reaching[b] = reaches_call(function, function->blocks[b], kind, seen, stack);
+}
+
+static const struct block_facts *facts_of(const struct lock_threads *threads,
+                                          const struct ir_function *function)
+{
+    struct check_context *context = threads->context;
+    struct block_facts *facts = analysis_cache_lookup(context->cache, &facts_key, function);
+    if (facts)
+        return facts;
+    unsigned n = function->block_count;
+    facts = calloc(1, sizeof *facts);
+    bool *all = calloc(4 * (size_t)n + 4, sizeof *all);
+    bool *seen = calloc(n + 1, sizeof *seen);
+    const struct block **stack = calloc(n + 1, sizeof *stack);
+    if (!facts || !all || !seen || !stack) {
+        fprintf(stderr, "fearless: out of memory\n");
+        abort();
+    }
+    facts->after_spawn = all;
+    facts->after_join = all + n + 1;
+    facts->reaches_spawn = all + 2 * (n + 1);
+    facts->reaches_join = all + 3 * (n + 1);
+    struct thread_call_kind spawn = {threads, false}, join = {threads, true};
+    mark_after(function, &spawn, facts->after_spawn, seen, stack);
+    mark_after(function, &join, facts->after_join, seen, stack);
+    mark_reaching(function, &spawn, facts->reaches_spawn, seen, stack);
+    mark_reaching(function, &join, facts->reaches_join, seen, stack);
+    free(seen);
+    free(stack);
+    analysis_cache_store(context->cache, &facts_key, function, facts, free_facts);
+    return facts;
+}
+
 bool lock_threads_concurrent_point(const struct lock_threads *threads,
                                    const struct ir_function *function, const struct block *block,
                                    unsigned index)
 {
     struct thread_call_kind spawn = {threads, false}, join = {threads, true};
-    unsigned count = function->block_count;
-    bool *seen = calloc(count + 1, sizeof *seen);
-    const struct block **stack = calloc(count * 4 + 4, sizeof *stack);
-    bool concurrent = false;
-    if (!seen || !stack)
-        goto done;
-    bool after_spawn = block_has(block, &spawn, 0, index) ||
-                       reached_from_call(function, block, &spawn, seen, stack);
+    const struct block_facts *facts = facts_of(threads, function);
+    unsigned b = block->id;
+    bool after_spawn = block_has(block, &spawn, 0, index) || facts->after_spawn[b];
     if (!after_spawn)
-        goto done;
-    bool after_join = block_has(block, &join, 0, index) ||
-                      reached_from_call(function, block, &join, seen, stack);
+        return false;
+    bool after_join = block_has(block, &join, 0, index) || facts->after_join[b];
     bool more_later = block_has(block, &join, index + 1, ~0u) ||
-                      block_has(block, &spawn, index + 1, ~0u) ||
-                      reaches_call(function, block, &join, seen, stack) ||
-                      reaches_call(function, block, &spawn, seen, stack);
-    concurrent = !(after_join && !more_later);
-done:
-    free(seen);
-    free(stack);
-    return concurrent;
+                      block_has(block, &spawn, index + 1, ~0u) || facts->reaches_join[b] ||
+                      facts->reaches_spawn[b];
+    return !(after_join && !more_later);
 }

@@ -15,7 +15,17 @@ struct inferred {
     struct lockset_vec effects;   /* struct lock_effect */
     struct lockset_vec locks;     /* const struct path *, one per effect */
     struct lockset_vec maybes;    /* struct lockset_maybe */
+    struct lockset_vec maybe_locks; /* const struct path *, one per maybe */
 };
+
+static bool listed(const struct lockset_vec *locks, const struct path *lock)
+{
+    const struct path *const *items = locks->items;
+    for (unsigned i = 0; i < locks->count; i++)
+        if (path_equal(items[i], lock))
+            return true;
+    return false;
+}
 
 static bool already(const struct inferred *out, const struct path *lock)
 {
@@ -52,7 +62,8 @@ static void add_maybe(struct lockset_run *run, struct inferred *out, const struc
         held |= at && lock_mask_may_held(at->mask) && !at->by_contract;
         released |= at && (at->mask & LS_RELEASED) && at->released_callers;
     }
-    struct lock_path *named = (held || released) && !already(out, fact->lock)
+    struct lock_path *named = (held || released) && !already(out, fact->lock) &&
+                                      !listed(&out->maybe_locks, fact->lock)
                                   ? lock_path_from(run->check->arena, fact->lock, run->function)
                                   : NULL;
     if (!named)
@@ -60,7 +71,7 @@ static void add_maybe(struct lockset_run *run, struct inferred *out, const struc
     struct lockset_maybe *maybe = lockset_vec_push(&out->maybes, sizeof *maybe);
     maybe->lock = *named;
     maybe->release = !held;
-    const struct path **slot = lockset_vec_push(&out->locks, sizeof *slot);
+    const struct path **slot = lockset_vec_push(&out->maybe_locks, sizeof *slot);
     *slot = fact->lock;
 }
 
@@ -166,4 +177,5 @@ void lockset_infer_contract(struct lockset_run *run, struct ir_function *functio
     lockset_vec_free(&out.effects);
     lockset_vec_free(&out.locks);
     lockset_vec_free(&out.maybes);
+    lockset_vec_free(&out.maybe_locks);
 }

@@ -339,8 +339,7 @@ static void exclude(struct call_site *at, const struct path *lock, const struct 
     copy_sites(event, fact);
 }
 
-static void start_try(struct call_site *at, const struct path *lock, const struct path *shown,
-                      bool shared)
+static void start_try(struct call_site *at, const struct path *lock, bool shared)
 {
     struct lock_fact *fact = lock_state_find(at->state, lock);
     struct pending_try pending = {
@@ -351,7 +350,6 @@ static void start_try(struct call_site *at, const struct path *lock, const struc
         .mask_before = fact ? fact->mask : LS_UNTOUCHED,
         .site = at->inst->range,
     };
-    (void)shown;
     lock_state_add_try(at->state, &pending);
 }
 
@@ -370,8 +368,8 @@ static void apply_effect(struct call_site *at)
     case EFFECT_RELEASE: case EFFECT_RELEASE_SHARED: case EFFECT_RELEASE_ANY:
         release(at, lock, shown);
         break;
-    case EFFECT_TRY_ACQUIRE: start_try(at, lock, shown, false); break;
-    case EFFECT_TRY_ACQUIRE_SHARED: start_try(at, lock, shown, true); break;
+    case EFFECT_TRY_ACQUIRE: start_try(at, lock, false); break;
+    case EFFECT_TRY_ACQUIRE_SHARED: start_try(at, lock, true); break;
     case EFFECT_REQUIRES: case EFFECT_WAIT: require(at, lock, shown, true); break;
     case EFFECT_REQUIRES_SHARED: require(at, lock, shown, false); break;
     case EFFECT_EXCLUDES: exclude(at, lock, shown); break;

@@ -148,11 +148,13 @@ bool ownership_call_moves(const struct call *call, unsigned index, struct move_r
          * spawner until the join); a pointer value moves when the thread takes it. */
         if (call->args[index].kind != VALUE_LOAD || call->args[index].derived)
             return false;
-        if (!param->moved && !param->inferred_moved &&
+        if (!param->moved && !param->moved_if && !param->inferred_moved &&
             !ownership_thread_takes_arg(spawned_function(call)))
             return false;
+        /* a failed spawn leaves the argument with the caller; an untested one took it */
         *rule = (struct move_rule){.conditional = true, .when_equal = true,
-                                   .value = callee->spawn_success_value,
+                                   .value = param->moved_if ? param->moved_if_value
+                                                            : callee->spawn_success_value,
                                    .untested_definite = true, .spawn = true};
         return true;
     }

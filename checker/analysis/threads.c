@@ -66,6 +66,9 @@ static struct thread_finding *add_finding(struct thr_context *context,
         finding->maybe = rec->status == RUN_MAYBE;
         finding->object = name_of(context, rec->lent);
         finding->handle = rec->handle_count ? name_of(context, rec->handles[0]) : NULL;
+        finding->handle_array = rec->array;
+        if (rec->array && rec->handle_count)
+            finding->handle = rec->handles[0]->root->name;
         finding->spawner = call->callee ? call->callee->name : NULL;
         int fn = call->callee ? call->callee->spawn_fn_param : -1;
         if (fn >= 0 && (unsigned)fn < call->arg_count &&
@@ -208,7 +211,7 @@ static void spawn(struct thr_context *context, struct thr_state *state, const st
         rec.handles[rec.handle_count++] = path;
         rec.array = has_unknown_index(path);
         rec.local_handle = is_local(path->root) && path->root->kind == VAR_LOCAL &&
-                           !has_deref(path) && !rec.array;
+                           !has_deref(path);
     }
     rec.attr_unknown = attributes_unknown(call);
     int arg = callee->spawn_arg_param;

@@ -46,6 +46,7 @@ struct thread_finding {
     bool shared_use;                  /* NOT_SYNC: a use by the spawner, not a 2nd thread */
     const char *object;               /* the lent/sent object, as written */
     const char *handle;               /* the handle, as written (may be NULL) */
+    bool handle_array;                /* handle is an element of the array `handle` */
     const char *spawner;              /* callee name of the spawn ("pthread_create") */
     const char *thread_fn;            /* the thread entry function, or NULL */
     struct source_range thread_fn_decl;

@@ -49,8 +49,13 @@ static void report(struct check_context *context, const struct thread_finding *f
                       "help: join the thread before 'main' returns");
     } else {
         const char *handle = finding->handle ? finding->handle : "?";
-        diag = diag_new("thread-not-joined", SEVERITY_WARNING, finding->range,
-                        "thread handle '%s' is dropped without a join or detach", handle);
+        if (finding->handle_array)
+            diag = diag_new("thread-not-joined", SEVERITY_WARNING, finding->range,
+                            "thread handles in '%s' are dropped without a join or detach",
+                            handle);
+        else
+            diag = diag_new("thread-not-joined", SEVERITY_WARNING, finding->range,
+                            "thread handle '%s' is dropped without a join or detach", handle);
         if (finding->has_skip)
             diag_add_note(diag, finding->skip, "the join is skipped on a path from here");
         diag_add_note(diag, finding->end, "'%s' goes out of scope here", handle);

@@ -330,6 +330,10 @@ static struct ir_function *lower_function(struct frontend *frontend, struct mode
         lower_compound(&lowerer, body, NULL);
     finish_function(&lowerer, entry);
     lowerer_dispose(&lowerer);
+    /* A body that cannot reach its end never returns (`static void die(...) { ...; exit(1); }`):
+     * calls lowered after this one end their path, as for a declared noreturn. */
+    if (function->exit->predecessor_count == 0)
+        function->info->noreturn = true;
     return function;
 }
 

@@ -113,10 +113,13 @@ struct value lower_expr(struct lowerer *lowerer, CXCursor expr);
 const struct path *lower_lvalue(struct lowerer *lowerer, CXCursor expr);
 bool lower_constant(CXCursor expr, long long *value);
 CXCursor lower_strip(struct lowerer *lowerer, CXCursor expr);
-/* Writes an initializer into `path` (per field for braced record initializers). */
+/* Writes an initializer into `path` (per field for braced record initializers;
+ * ir/lower_init.c). */
 void lower_initialize(struct lowerer *lowerer, const struct path *path, CXCursor init,
                       struct source_range range);
 struct value lower_value(enum value_kind kind, struct source_range range);
+/* The braced list of a compound literal `(struct s){...}`, or a null cursor. */
+CXCursor lower_compound_literal_list(struct lowerer *lowerer, CXCursor expr);
 
 /* Conditions (ir/lower_cond.c): branches to `if_true` or `if_false`. */
 void lower_condition(struct lowerer *lowerer, CXCursor expr, struct block *if_true,

@@ -148,7 +148,9 @@ struct function_info {
     struct lock_effect *effects;
     const struct lock_path *returns_guard; /* RETURNS_GUARD */
 
-    bool noreturn;                 /* exit, abort, pthread_exit, longjmp, _Noreturn, ... */
+    bool noreturn;                 /* exit, abort, pthread_exit, longjmp, _Noreturn, ..., and
+                                      TU functions whose body cannot return (inferred when
+                                      lowered: callers lowered later see it) */
     bool no_thread_safety_analysis;
     bool returns_fresh_heap;       /* malloc, calloc, realloc, strdup, ... */
     bool is_recursive_lock_init;   /* pthread_mutexattr_settype(..., RECURSIVE) seen: rare */

@@ -18,9 +18,9 @@ fl_status fl_sync_channel(fl_sender **tx, fl_receiver **rx, size_t elem_size, si
 
 /* Copies elem_size bytes from value; blocks while the channel is full. On FL_OK the value
  * was moved into the channel; on any other status it stays with the caller. */
-fl_status fl_send(fl_sender *tx, void *value MOVED_IF(FL_OK));
+fl_status fl_send(fl_sender *tx, void *value THREAD_ARG MOVED_IF(FL_OK));
 /* Like fl_send, but FL_FULL instead of blocking. */
-fl_status fl_try_send(fl_sender *tx, void *value MOVED_IF(FL_OK));
+fl_status fl_try_send(fl_sender *tx, void *value THREAD_ARG MOVED_IF(FL_OK));
 /* Blocks for a message; FL_DISCONNECTED once every sender is dropped and it is drained. */
 fl_status fl_recv(fl_receiver *rx, void *out);
 /* FL_EMPTY when nothing is there now; FL_DISCONNECTED when drained and senders gone. */

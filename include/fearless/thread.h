@@ -9,9 +9,11 @@
 typedef struct fl_thread fl_thread; /* opaque join handle: join or detach it exactly once */
 typedef void *(*fl_thread_fn)(void *arg);
 
-/* Starts fn(arg) on a new thread; *handle receives the join handle. The thread owns arg.
+/* Starts fn(arg) on a new thread; *handle receives the join handle. On FL_OK the thread
+ * owns arg.
  * NULL handle/fn -> FL_INVAL; failure -> FL_NOMEM and arg stays with the caller. */
-fl_status fl_spawn(fl_thread **handle, void *(*fn)(void *) THREAD_FN, void *arg THREAD_ARG MOVED);
+fl_status fl_spawn(fl_thread **handle, void *(*fn)(void *) THREAD_FN,
+                   void *arg THREAD_ARG MOVED_IF(FL_OK));
 /* Waits for the thread, stores its return value in *ret (ret may be NULL), frees the handle. */
 fl_status fl_join(fl_thread *handle JOINS, void **ret);
 /* Lets the thread run on its own; frees the handle. */

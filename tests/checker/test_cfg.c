@@ -380,6 +380,23 @@ START_TEST(noreturn_calls_end_paths)
 }
 END_TEST
 
+START_TEST(functions_that_cannot_return_are_noreturn)
+{
+    snippet = snippet_lower(
+        "#include <stdlib.h>\n"
+        "static void die(const char *why) { (void)why; exit(1); }\n"
+        "static void spin(void) { for (;;) ; }\n"
+        "int g(void);\n"
+        "int f(int *p) { if (!p) die(\"no p\"); return *p; }\n");
+    ck_assert(model_function(snippet->model, "die")->noreturn);
+    ck_assert(model_function(snippet->model, "spin")->noreturn);
+    ck_assert(!model_function(snippet->model, "f")->noreturn);
+    struct ir_function *f = snippet_function(snippet, "f");
+    snippet_check_invariants(f);
+    ck_assert_uint_eq(snippet_count_terms(f, TERM_UNREACHABLE), 1);
+}
+END_TEST
+
 START_TEST(code_after_return_is_dropped)
 {
     struct ir_function *f = lower_one(
@@ -451,6 +468,7 @@ static Suite *cfg_suite(void)
     tcase_add_test(tc, comma_in_condition);
     tcase_add_test(tc, statement_expression);
     tcase_add_test(tc, noreturn_calls_end_paths);
+    tcase_add_test(tc, functions_that_cannot_return_are_noreturn);
     tcase_add_test(tc, code_after_return_is_dropped);
     tcase_add_test(tc, switch_and_loop_mix);
     tcase_add_test(tc, every_function_is_lowered);

@@ -8,6 +8,7 @@
 #include "analysis/cache.h"
 #include "analysis/lock_threads.h"
 #include "analysis/lockset.h"
+#include "analysis/lockset_internal.h"
 #include "support/arena.h"
 
 static struct type_info mutex_type = {.kind = TYPE_RECORD, .spelling = "pthread_mutex_t",
@@ -212,6 +213,11 @@ START_TEST(leak_on_one_return_only)
     /* Not a wrapper (a leak): it only excludes g, it does not acquire it for the caller. */
     ck_assert_uint_eq(b.info.effect_count, 1);
     ck_assert_int_eq(b.info.effects[0].kind, EFFECT_EXCLUDES);
+    /* Its callers hold g on some paths after the call: a maybe effect, not a contract. */
+    const struct lockset_maybes *maybes = lockset_maybes_of(&context, &b.function);
+    ck_assert_ptr_nonnull(maybes);
+    ck_assert_uint_eq(maybes->count, 1);
+    ck_assert(!maybes->items[0].release);
     const struct lockset_result *result = lockset_of(&context, &b.function);
     ck_assert_uint_eq(count(result, LOCK_EVENT_LEAKED, false), 1);
 }

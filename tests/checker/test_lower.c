@@ -199,12 +199,15 @@ START_TEST(declarations_and_initializers)
 {
     lower_one(PRELUDE
         "struct pair { int *a; int *b; };\n"
-        "void t(int x) { int y = x; struct pair p = {.b = &y}; struct pair q = {&x, 0}; int v[2] = {x}; }\n",
+        "void t(int x) { int y = x; struct pair p = {.b = &y}; struct pair q = {&x, 0}; int v[2] = {x};\n"
+        "  struct pair r = (struct pair){.a = &x}; q = (struct pair){.b = &y}; }\n",
         "t");
     static const char *const order[] = {
         "decl y", "read x", "write y := load x", "decl p", "write p := other",
         "write p.b := &y", "decl q", "write q := other", "write q.a := &x", "write q.b := null",
-        "decl v", "write v := other", "read x", "write v[0] := load x", NULL};
+        "decl v", "write v := other", "read x", "write v[0] := load x",
+        "decl r", "write r := other", "write r.a := &x",
+        "write q := other", "write q.b := &y", NULL};
     assert_in_order(order);
 }
 END_TEST
@@ -273,6 +276,8 @@ START_TEST(locations_point_at_macro_uses)
     ck_assert_uint_eq(call->range.begin.line, 4);
     ck_assert_uint_eq(call->range.begin.column, 5);
     ck_assert_str_eq(call->range.begin.file, "snippet.c");
+    ck_assert_uint_eq(call->range.end.line, 4);
+    ck_assert_uint_eq(call->range.end.column, 11); /* the whole macro use `LOCK(m)` */
     const struct var *param = fn->params[0];
     ck_assert_uint_eq(param->decl.begin.line, 3);
     ck_assert_uint_eq(param->decl.begin.column, 25);

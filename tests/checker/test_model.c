@@ -166,8 +166,20 @@ START_TEST(clang_attributes_from_other_macro_sets)
         "int trylock(struct mu *x) TRY(0, x);\n"
         "void put(struct box *b) ABSL_EXCLUSIVE_LOCKS_REQUIRED(b->m);\n"
         "void outside(void) EXCL(a_mu);\n"
-        "void raw(void) NO_TSA;\n");
+        "void raw(void) NO_TSA;\n"
+        "#define ATTR__(x) __attribute__((x))\n"
+        "#define ABSL_PT_GUARDED_BY(x) ATTR__(pt_guarded_by(x))\n"
+        "#define ABSL_SHARED_LOCKS_REQUIRED(...) ATTR__(shared_locks_required(__VA_ARGS__))\n"
+        "struct box2 { struct mu m; int *p ABSL_PT_GUARDED_BY(m); };\n"
+        "void peek(struct box2 *b) ABSL_SHARED_LOCKS_REQUIRED(b->m);\n");
     ck_assert_int_eq(model_record(model, "struct mu")->lock, LOCK_MUTEX);
+    const struct field_info *p = field_named(model_record(model, "struct box2"), "p");
+    ck_assert_ptr_nonnull(p->pt_guarded_by);
+    ck_assert_str_eq(p->pt_guarded_by->steps[0].field, "m");
+    const struct lock_effect *peek = effect_of(model_function(model, "peek"), EFFECT_REQUIRES_SHARED);
+    ck_assert_uint_eq(peek->lock.step_count, 1);
+    ck_assert_str_eq(peek->lock.steps[0].field, "m");
+    ck_assert_uint_eq(model_annotation_problem_count(model), 0);
     const struct function_info *lock2 = model_function(model, "lock2");
     ck_assert_uint_eq(lock2->effect_count, 2);
     ck_assert_int_eq(lock2->effects[1].lock.param_index, 1);

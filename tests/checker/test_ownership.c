@@ -201,6 +201,39 @@ START_TEST(summarize_skips_partial_moves)
 }
 END_TEST
 
+static struct function_info *spawn_fn(void)
+{
+    struct function_info *spawn = callee_with(b.arena, "fl_spawn", 3);
+    spawn->is_spawn = true;
+    spawn->spawn_handle_param = 0;
+    spawn->spawn_fn_param = 1;
+    spawn->spawn_arg_param = 2;
+    spawn->params[2].thread_arg = true;
+    spawn->params[2].moved_if = true; /* MOVED_IF(FL_OK): an untested spawn took it */
+    return spawn;
+}
+
+START_TEST(spawn_moves_its_argument_unless_no_thread)
+{
+    static struct function_info entry = {.name = "worker"};
+    struct function_info *spawn = spawn_fn();
+    struct block *entry_block = add_block(&b), *exit = add_block(&b);
+    struct value args[3] = {address(&b, &q_var), {.kind = VALUE_NULL}, load(&b, &p_var)};
+    add_call(&b, entry_block, spawn, 3, args); /* NULL thread function: no thread */
+    add_read(&b, entry_block, &p_var);
+    args[1] = (struct value){.kind = VALUE_FUNCTION, .function = &entry};
+    args[2] = load(&b, &p_var);
+    add_call(&b, entry_block, spawn, 3, args);
+    add_read(&b, entry_block, &p_var);
+    return_to(&b, entry_block, exit);
+    const struct ownership_result *result = ownership_of(&context, finish(&b, exit));
+    ck_assert_uint_eq(result->use_count, 1);
+    ck_assert(result->uses[0].origin.spawn);
+    ck_assert(!result->uses[0].maybe);
+    ck_assert_uint_eq(result->uses[0].use.begin.line, entry_block->insts[3].range.begin.line);
+}
+END_TEST
+
 static Suite *ownership_suite(void)
 {
     Suite *suite = suite_create("ownership");
@@ -216,6 +249,7 @@ static Suite *ownership_suite(void)
     tcase_add_test(tcase, copies_are_not_moved);
     tcase_add_test(tcase, summarize_infers_moved_parameter);
     tcase_add_test(tcase, summarize_skips_partial_moves);
+    tcase_add_test(tcase, spawn_moves_its_argument_unless_no_thread);
     suite_add_tcase(suite, tcase);
     return suite;
 }
