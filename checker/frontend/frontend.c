@@ -34,11 +34,14 @@ static const char *file_name(struct frontend *frontend, CXFile file)
     return name;
 }
 
+/* clang's "file location": code written in a macro body is placed at the macro use, a
+ * macro argument at the argument itself (`CHECK(p->x)` points at `p->x`), like clang's
+ * own diagnostics. */
 struct source_location frontend_location(struct frontend *frontend, CXSourceLocation location)
 {
     CXFile file;
     unsigned line, column, offset;
-    clang_getExpansionLocation(location, &file, &line, &column, &offset);
+    clang_getFileLocation(location, &file, &line, &column, &offset);
     struct source_location result = {file_name(frontend, file), line, column};
     return result;
 }

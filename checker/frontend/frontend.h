@@ -35,7 +35,8 @@ void frontend_dispose(struct frontend *frontend);
 void frontend_for_each_inclusion(struct frontend *frontend,
                                  void (*visit)(const char *file, void *data), void *data);
 
-/* Locations: the expansion location (a macro use, not its definition), 1-based. */
+/* Locations, 1-based: code from a macro body at the macro use, a macro argument where it
+ * is written (clang's file location). */
 struct source_location frontend_location(struct frontend *frontend, CXSourceLocation location);
 /* end inclusive (clang's extents end one past the last character). */
 struct source_range frontend_range(struct frontend *frontend, CXSourceRange range);

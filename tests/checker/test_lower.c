@@ -278,6 +278,10 @@ START_TEST(locations_point_at_macro_uses)
     ck_assert_str_eq(call->range.begin.file, "snippet.c");
     ck_assert_uint_eq(call->range.end.line, 4);
     ck_assert_uint_eq(call->range.end.column, 11); /* the whole macro use `LOCK(m)` */
+    /* The argument `m` is where it is written inside the macro use. */
+    const struct inst *read = first_inst(fn, INST_READ, "m");
+    ck_assert_uint_eq(read->range.begin.line, 4);
+    ck_assert_uint_eq(read->range.begin.column, 10);
     const struct var *param = fn->params[0];
     ck_assert_uint_eq(param->decl.begin.line, 3);
     ck_assert_uint_eq(param->decl.begin.column, 25);
