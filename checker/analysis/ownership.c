@@ -228,7 +228,7 @@ static void transfer_inst(void *data, void *raw, const struct block *block,
 
 /* Given "result OP k" holds on an edge: 1 when result == value is certain, 0 when it is
  * excluded, -1 when unknown. */
-static int equal_on_edge(enum compare compare, bool holds, long long k, long long value)
+int ownership_compare_outcome(enum compare compare, bool holds, long long k, long long value)
 {
     if (!holds) {
         static const enum compare negate[] = {
@@ -264,7 +264,7 @@ static void refine_null_parameter(struct own_context *context, struct own_state 
     if (tested->kind != VALUE_LOAD || !tested->path || tested->path->step_count != 0 ||
         tested->path->root->kind != VAR_PARAM || condition->constant != 0)
         return;
-    if (equal_on_edge(condition->compare, holds, 0, 0) != 1 || own_find(state, tested->path))
+    if (ownership_compare_outcome(condition->compare, holds, 0, 0) != 1 || own_find(state, tested->path))
         return;
     struct move_fact fact = {.path = tested->path, .kind = FACT_MOVED,
                              .origin_block = context->block_id};
@@ -319,7 +319,7 @@ static void transfer_edge(void *data, void *raw, const struct edge *edge, bool r
         struct move_fact *fact = &state->facts[i];
         if (!tests_fact(&term->condition.tested, fact))
             continue;
-        int equal = equal_on_edge(compare, holds, k, fact->value);
+        int equal = ownership_compare_outcome(compare, holds, k, fact->value);
         if (equal < 0)
             continue;
         if ((equal == 1) == fact->when_equal) {

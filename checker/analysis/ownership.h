@@ -74,4 +74,9 @@ struct move_rule {
 };
 bool ownership_call_moves(const struct call *call, unsigned index, struct move_rule *rule);
 
+/* Knowing "result OP k" holds (or, !holds, fails) on a branch edge: 1 when result == value
+ * is certain, 0 when excluded, -1 when unknown. Shared by every analysis that splits on
+ * a tested result (MOVED_IF, spawn success). */
+int ownership_compare_outcome(enum compare compare, bool holds, long long k, long long value);
+
 #endif

@@ -6,21 +6,12 @@
 #include <string.h>
 
 #include "analysis/cache.h"
-#include "analysis/lock_inherit.h"
-#include "analysis/lockset.h"
 #include "analysis/ownership.h"
-#include "analysis/threads_state.h"
+#include "analysis/threads_internal.h"
 #include "dataflow/dataflow.h"
 #include "support/arena.h"
 
-struct thr_context {
-    struct check_context *check;
-    const struct ir_function *function;
-    unsigned count, capacity;
-    struct thread_finding *findings;
-};
-
-static const char *name_of(struct thr_context *context, const struct path *path)
+const char *threads_name_of(struct thr_context *context, const struct path *path)
 {
     char buffer[160];
     if (!path)
@@ -35,7 +26,7 @@ static bool same_site(struct source_range a, struct source_range b)
 }
 
 /* Records a finding once per (kind, primary location). */
-static struct thread_finding *add_finding(struct thr_context *context,
+struct thread_finding *threads_add_finding(struct thr_context *context,
                                           enum thread_finding_kind kind,
                                           struct source_range range,
                                           const struct thread_rec *rec)
@@ -64,8 +55,8 @@ static struct thread_finding *add_finding(struct thr_context *context,
         finding->has_detach = rec->detached;
         finding->detach = rec->detach;
         finding->maybe = rec->status == RUN_MAYBE;
-        finding->object = name_of(context, rec->lent);
-        finding->handle = rec->handle_count ? name_of(context, rec->handles[0]) : NULL;
+        finding->object = threads_name_of(context, rec->lent);
+        finding->handle = rec->handle_count ? threads_name_of(context, rec->handles[0]) : NULL;
         finding->handle_array = rec->array;
         if (rec->array && rec->handle_count)
             finding->handle = rec->handles[0]->root->name;
@@ -136,7 +127,7 @@ static const struct path *value_object(const struct thr_state *state, const stru
     return value->path;
 }
 
-static const struct type_info *object_type(const struct path *object, bool heap)
+const struct type_info *threads_object_type(const struct path *object, bool heap)
 {
     if (!object || !object->type)
         return NULL;
@@ -164,20 +155,20 @@ static void check_send(struct thr_context *context, const struct thread_rec *rec
     const char *culprit = NULL;
     if (!report || !type || threads_type_is_send(type, &culprit))
         return;
-    struct thread_finding *finding = add_finding(context, THREAD_NOT_SEND, rec->arg, rec);
+    struct thread_finding *finding = threads_add_finding(context, THREAD_NOT_SEND, rec->arg, rec);
     if (!finding)
         return;
     const struct type_info *shown = heap && type->pointee ? type->pointee : type;
     finding->type = shown->spelling;
     finding->culprit = culprit ? arena_strdup(context->check->arena, culprit) : NULL;
-    finding->object = name_of(context, object);
+    finding->object = threads_name_of(context, object);
 }
 
 static void check_shared(struct thr_context *context, struct thr_state *state,
                          struct thread_rec *rec, bool report)
 {
     const char *culprit = NULL;
-    const struct type_info *type = object_type(rec->lent, rec->lent_heap);
+    const struct type_info *type = threads_object_type(rec->lent, rec->lent_heap);
     if (!type || threads_type_is_sync(rec->lent_heap ? rec->lent->type : type, &culprit))
         return;
     rec->not_sync = true;
@@ -187,7 +178,7 @@ static void check_shared(struct thr_context *context, struct thr_state *state,
             !path_equal(other->lent, rec->lent))
             continue;
         struct thread_finding *finding =
-            report ? add_finding(context, THREAD_NOT_SYNC, rec->arg, rec) : NULL;
+            report ? threads_add_finding(context, THREAD_NOT_SYNC, rec->arg, rec) : NULL;
         if (finding) {
             finding->type = type->spelling;
             finding->culprit = culprit ? arena_strdup(context->check->arena, culprit) : NULL;
@@ -274,128 +265,6 @@ static void join_or_detach(struct thr_state *state, const struct inst *inst)
     }
 }
 
-/* Does an access to `path` touch what `rec` lent? A pointer on the way to the object
- * (`e->items` for a lent `&e->items[i]`) is not the object. */
-static bool touches_lent(const struct thread_rec *rec, const struct path *path)
-{
-    if (!rec->lent || !path || rec->lent_element)
-        return false;
-    if (rec->lent_heap)
-        return path_within(path, rec->lent) && path->step_count > rec->lent->step_count;
-    if (path_within(path, rec->lent))
-        return true;
-    if (!path_within(rec->lent, path))
-        return false;
-    for (unsigned i = path->step_count; i < rec->lent->step_count; i++)
-        if (rec->lent->steps[i].kind == STEP_DEREF)
-            return false;
-    return true;
-}
-
-/* Would this access race with what the thread does with the object? The thread's body
- * says which members it reads and writes; the handle itself is the spawner's. */
-static bool conflicts(const struct thr_context *context, const struct thread_rec *rec,
-                      const struct path *path, bool write)
-{
-    for (unsigned i = 0; i < rec->handle_count; i++)
-        if (path_within(path, rec->handles[i]))
-            return false;
-    unsigned at = rec->lent->step_count + (rec->lent_heap ? 1 : 0);
-    unsigned count = path->step_count > at ? path->step_count - at : 0;
-    return threads_fn_accesses(rec->entry, count ? path->steps + at : NULL, count, !write,
-                               context->check->strict);
-}
-
-static bool synchronized_access(const struct path *path)
-{
-    const struct type_info *type = path->type;
-    if (type && (type->is_atomic || type->lock != LOCK_NONE))
-        return true;
-    for (unsigned i = 0; i < path->step_count; i++) {
-        const struct step *step = &path->steps[i];
-        if (step->kind == STEP_FIELD && step->field &&
-            (step->field->guarded_by || step->field->pt_guarded_by))
-            return true;
-    }
-    return false;
-}
-
-/* Does the spawner hold a lock at this access (here or inherited from every caller)?
- * Then the access is synchronized on its side; whether it is the right lock is
- * data-race's question, not a borrow conflict. */
-static bool spawner_holds_lock(struct thr_context *context, const struct thr_state *state,
-                               const struct block *block, const struct inst *inst)
-{
-    if (state->held_count)
-        return true;
-    const struct ir_tu *tu = context->check->tu;
-    for (unsigned f = 0; tu && f < tu->function_count; f++)
-        if (tu->functions[f] == context->function) {
-            unsigned count = 0;
-            lock_inherited(context->check, f, &count);
-            if (count)
-                return true;
-        }
-    const struct lockset_result *locks = lockset_of(context->check, context->function);
-    unsigned index = (unsigned)(inst - block->insts);
-    for (unsigned i = 0; locks && i < locks->access_count; i++)
-        if (locks->accesses[i].block == block && locks->accesses[i].inst_index == index)
-            return locks->accesses[i].held_count > 0;
-    return false;
-}
-
-static void access(struct thr_context *context, struct thr_state *state,
-                   const struct block *block, const struct inst *inst, bool write, bool report)
-{
-    if (!report || !inst->path || synchronized_access(inst->path))
-        return;
-    for (unsigned r = 0; r < state->rec_count; r++) {
-        const struct thread_rec *rec = &state->recs[r];
-        if ((!thr_running(rec) && !rec->detached) || !touches_lent(rec, inst->path))
-            continue;
-        if (rec->lent_heap && write && inst->path->step_count == rec->lent->step_count)
-            continue; /* reassigning the pointer itself, not the object */
-        enum thread_finding_kind kind;
-        if (write && conflicts(context, rec, inst->path, true) &&
-            !spawner_holds_lock(context, state, block, inst))
-            kind = THREAD_CONFLICT_WRITE;
-        else if (!write && rec->writes && conflicts(context, rec, inst->path, false) &&
-                 !spawner_holds_lock(context, state, block, inst))
-            kind = THREAD_CONFLICT_READ;
-        else if (rec->not_sync)
-            kind = THREAD_NOT_SYNC;
-        else
-            continue;
-        struct thread_finding *finding = add_finding(context, kind, inst->range, rec);
-        if (finding && kind == THREAD_NOT_SYNC) {
-            const struct type_info *type = object_type(rec->lent, rec->lent_heap);
-            finding->type = type ? type->spelling : NULL;
-            finding->shared_use = true;
-        }
-        return;
-    }
-}
-
-static void moved_while_lent(struct thr_context *context, struct thr_state *state,
-                             const struct inst *inst, bool report)
-{
-    const struct call *call = &inst->call;
-    for (unsigned a = 0; a < call->arg_count && report; a++) {
-        struct move_rule rule;
-        const struct value *arg = &call->args[a];
-        if (!arg->path || (arg->kind != VALUE_LOAD && arg->kind != VALUE_ADDRESS) ||
-            !ownership_call_moves(call, a, &rule) || rule.spawn)
-            continue;
-        for (unsigned r = 0; r < state->rec_count; r++) {
-            const struct thread_rec *rec = &state->recs[r];
-            if (!thr_running(rec) || !rec->lent || !path_equal(rec->lent, arg->path))
-                continue;
-            add_finding(context, THREAD_CONFLICT_MOVE, arg->range, rec);
-            break;
-        }
-    }
-}
-
 static void handle_escapes(struct thr_state *state, const struct inst *inst)
 {
     const struct call *call = &inst->call;
@@ -406,32 +275,6 @@ static void handle_escapes(struct thr_state *state, const struct inst *inst)
         for (unsigned r = 0; r < state->rec_count; r++)
             if (rec_has_handle(&state->recs[r], arg->path))
                 state->recs[r].handle_escaped = true;
-    }
-}
-
-/* Handing a NOT_SYNC object lent to a running thread to some other call: the spawner
- * uses it at the same time as the thread. */
-static void shared_uses(struct thr_context *context, struct thr_state *state,
-                        const struct inst *inst, bool report)
-{
-    const struct call *call = &inst->call;
-    for (unsigned a = 0; a < call->arg_count && report; a++) {
-        const struct value *arg = &call->args[a];
-        if (!arg->path || (arg->kind != VALUE_LOAD && arg->kind != VALUE_ADDRESS))
-            continue;
-        for (unsigned r = 0; r < state->rec_count; r++) {
-            const struct thread_rec *rec = &state->recs[r];
-            if (!thr_running(rec) || !rec->not_sync || !rec->lent ||
-                rec->lent_heap != (arg->kind == VALUE_LOAD) || !path_equal(rec->lent, arg->path))
-                continue;
-            struct thread_finding *finding = add_finding(context, THREAD_NOT_SYNC, arg->range, rec);
-            if (finding) {
-                const struct type_info *type = object_type(rec->lent, rec->lent_heap);
-                finding->type = type ? type->spelling : NULL;
-                finding->shared_use = true;
-            }
-            break;
-        }
     }
 }
 
@@ -450,55 +293,14 @@ static void sent_arguments(struct thr_context *context, struct thr_state *state,
     }
 }
 
-/* The lock a contract names, as an argument of this call (NULL when not resolvable). */
-static bool effect_lock(struct thr_context *context, const struct call *call,
-                        const struct lock_effect *effect, struct held_lock *lock)
-{
-    if (effect->lock.base == LOCK_BASE_GLOBAL && effect->lock.global) {
-        *lock = (struct held_lock){path_of_var(context->check->arena, effect->lock.global), true};
-        return true;
-    }
-    if (effect->lock.base != LOCK_BASE_PARAM || effect->lock.param_index < 0 ||
-        (unsigned)effect->lock.param_index >= call->arg_count)
-        return false;
-    const struct value *arg = &call->args[effect->lock.param_index];
-    if (!arg->path || (arg->kind != VALUE_LOAD && arg->kind != VALUE_ADDRESS))
-        return false;
-    *lock = (struct held_lock){arg->path, arg->kind == VALUE_ADDRESS};
-    return true;
-}
-
-static void lock_effects(struct thr_context *context, struct thr_state *state,
-                         const struct call *call)
-{
-    for (unsigned e = 0; e < call->callee->effect_count; e++) {
-        const struct lock_effect *effect = &call->callee->effects[e];
-        struct held_lock lock;
-        if (!effect_lock(context, call, effect, &lock))
-            continue;
-        bool acquire = effect->kind == EFFECT_ACQUIRE || effect->kind == EFFECT_ACQUIRE_SHARED;
-        bool release = effect->kind == EFFECT_RELEASE || effect->kind == EFFECT_RELEASE_SHARED ||
-                       effect->kind == EFFECT_RELEASE_ANY;
-        for (unsigned h = 0; h < state->held_count && (acquire || release); h++)
-            if (state->held[h].address == lock.address && path_equal(state->held[h].path, lock.path)) {
-                if (release)
-                    state->held[h] = state->held[--state->held_count];
-                acquire = false;
-                break;
-            }
-        if (acquire && state->held_count < THREAD_MAX_HELD)
-            state->held[state->held_count++] = lock;
-    }
-}
-
 static void transfer_call(struct thr_context *context, struct thr_state *state,
                           const struct inst *inst, bool report)
 {
     const struct function_info *callee = inst->call.callee;
     if (!callee)
         return;
-    lock_effects(context, state, &inst->call);
-    moved_while_lent(context, state, inst, report);
+    threads_lock_effects(context, state, &inst->call);
+    threads_moved_while_lent(context, state, inst, report);
     if (!callee->is_spawn)
         sent_arguments(context, state, inst, report);
     if (callee->is_spawn) {
@@ -512,7 +314,7 @@ static void transfer_call(struct thr_context *context, struct thr_state *state,
     if (joins) {
         join_or_detach(state, inst);
     } else {
-        shared_uses(context, state, inst, report);
+        threads_shared_uses(context, state, inst, report);
         handle_escapes(state, inst);
     }
 }
@@ -523,7 +325,7 @@ static void transfer_write(struct thr_context *context, struct thr_state *state,
     const struct path *path = inst->path;
     if (!path)
         return;
-    access(context, state, block, inst, true, report);
+    threads_access(context, state, block, inst, true, report);
     const struct value *value = &inst->value;
     for (unsigned r = 0; r < state->rec_count; r++) {
         struct thread_rec *rec = &state->recs[r];
@@ -559,7 +361,7 @@ static void local_ends(struct thr_context *context, struct thr_state *state,
         if (rec->lent && rec->lent_stack && rec->lent->root == var) {
             if (running && report) {
                 struct thread_finding *finding =
-                    add_finding(context, THREAD_ESCAPE, rec->arg, rec);
+                    threads_add_finding(context, THREAD_ESCAPE, rec->arg, rec);
                 if (finding)
                     finding->end = end;
             }
@@ -569,7 +371,7 @@ static void local_ends(struct thr_context *context, struct thr_state *state,
             if (running && report && !rec->detached && !rec->handle_escaped &&
                 !rec->attr_unknown && !context->function->is_main) {
                 struct thread_finding *finding =
-                    add_finding(context, THREAD_NOT_JOINED, rec->spawn->range, rec);
+                    threads_add_finding(context, THREAD_NOT_JOINED, rec->spawn->range, rec);
                 if (finding)
                     finding->end = end;
             }
@@ -587,7 +389,7 @@ static void transfer_inst(void *data, void *raw, const struct block *block,
         return;
     switch (inst->kind) {
     case INST_READ:
-        access(context, state, block, inst, false, report);
+        threads_access(context, state, block, inst, false, report);
         break;
     case INST_WRITE:
         transfer_write(context, state, block, inst, report);
@@ -631,7 +433,7 @@ static void transfer_terminator(void *data, void *raw, const struct block *block
             if (!thr_running(rec) && !rec->detached)
                 continue;
             struct thread_finding *finding =
-                add_finding(context, THREAD_MAIN_RETURNS, rec->spawn->range, rec);
+                threads_add_finding(context, THREAD_MAIN_RETURNS, rec->spawn->range, rec);
             if (finding)
                 finding->end = end;
         }
@@ -641,25 +443,6 @@ static void transfer_terminator(void *data, void *raw, const struct block *block
     for (unsigned i = 0; i < function->local_count; i++)
         if (function->locals[i]->kind == VAR_LOCAL)
             local_ends(context, state, function->locals[i], end, report);
-}
-
-static int equal_on_edge(enum compare compare, bool holds, long long k, long long value)
-{
-    if (!holds) {
-        static const enum compare negate[] = {
-            [COMPARE_NE] = COMPARE_EQ, [COMPARE_EQ] = COMPARE_NE, [COMPARE_LT] = COMPARE_GE,
-            [COMPARE_LE] = COMPARE_GT, [COMPARE_GT] = COMPARE_LE, [COMPARE_GE] = COMPARE_LT};
-        compare = negate[compare];
-    }
-    switch (compare) {
-    case COMPARE_EQ: return k == value;
-    case COMPARE_NE: return k == value ? 0 : -1;
-    case COMPARE_LT: return value < k ? -1 : 0;
-    case COMPARE_LE: return value <= k ? -1 : 0;
-    case COMPARE_GT: return value > k ? -1 : 0;
-    case COMPARE_GE: return value >= k ? -1 : 0;
-    }
-    return -1;
 }
 
 /* On the edge where the spawn's result says it failed, there is no thread. */
@@ -689,7 +472,7 @@ static void transfer_edge(void *data, void *raw, const struct edge *edge, bool r
                            tested->path->root == rec->result_var;
         if (!tests)
             continue;
-        int equal = equal_on_edge(term->condition.compare, edge->index == 0,
+        int equal = ownership_compare_outcome(term->condition.compare, edge->index == 0,
                                   term->condition.constant, rec->success);
         if (equal == 0)
             thr_remove_at(state, r);
@@ -780,35 +563,4 @@ const struct threads_result *threads_of(struct check_context *check,
     if (check->cache)
         analysis_cache_store(check->cache, &threads_key, function, result, release_result);
     return result;
-}
-
-/* A parameter handed to a JOINS (DETACHES) parameter in the body joins (detaches) what the
- * caller passes: `static int join_ok(fl_thread *t) { return fl_join(t, NULL) == FL_OK; }`.
- * Any path is enough: a missed join would only be a false alarm. */
-void threads_summarize(struct check_context *check, struct ir_function *function)
-{
-    (void)check;
-    struct function_info *info = function->info;
-    if (!info || info->origin == ORIGIN_BUILTIN)
-        return;
-    for (unsigned b = 0; b < function->block_count; b++) {
-        const struct block *block = function->blocks[b];
-        for (unsigned i = 0; i < block->inst_count; i++) {
-            const struct call *call = &block->insts[i].call;
-            if (block->insts[i].kind != INST_CALL || !call->callee)
-                continue;
-            for (unsigned a = 0; a < call->arg_count && a < call->callee->param_count; a++) {
-                const struct param_contract *param = &call->callee->params[a];
-                const struct value *arg = &call->args[a];
-                if ((!param->joins && !param->detaches) || !arg->path ||
-                    arg->path->step_count != 0 || arg->path->root->kind != VAR_PARAM)
-                    continue;
-                for (unsigned p = 0; p < function->param_count && p < info->param_count; p++)
-                    if (function->params[p] == arg->path->root) {
-                        info->params[p].joins |= param->joins;
-                        info->params[p].detaches |= param->detaches;
-                    }
-            }
-        }
-    }
 }

@@ -169,3 +169,34 @@ bool threads_type_is_sync(const struct type_info *type, const char **culprit)
         *culprit = NULL;
     return !type || type_is_sync(type, culprit);
 }
+
+/* A parameter handed to a JOINS (DETACHES) parameter in the body joins (detaches) what the
+ * caller passes: `static int join_ok(fl_thread *t) { return fl_join(t, NULL) == FL_OK; }`.
+ * Any path is enough: a missed join would only be a false alarm. */
+void threads_summarize(struct check_context *check, struct ir_function *function)
+{
+    (void)check;
+    struct function_info *info = function->info;
+    if (!info || info->origin == ORIGIN_BUILTIN)
+        return;
+    for (unsigned b = 0; b < function->block_count; b++) {
+        const struct block *block = function->blocks[b];
+        for (unsigned i = 0; i < block->inst_count; i++) {
+            const struct call *call = &block->insts[i].call;
+            if (block->insts[i].kind != INST_CALL || !call->callee)
+                continue;
+            for (unsigned a = 0; a < call->arg_count && a < call->callee->param_count; a++) {
+                const struct param_contract *param = &call->callee->params[a];
+                const struct value *arg = &call->args[a];
+                if ((!param->joins && !param->detaches) || !arg->path ||
+                    arg->path->step_count != 0 || arg->path->root->kind != VAR_PARAM)
+                    continue;
+                for (unsigned p = 0; p < function->param_count && p < info->param_count; p++)
+                    if (function->params[p] == arg->path->root) {
+                        info->params[p].joins |= param->joins;
+                        info->params[p].detaches |= param->detaches;
+                    }
+            }
+        }
+    }
+}

@@ -16,11 +16,14 @@ void cfg_init(struct cfg *cfg, struct arena *arena)
 {
     memset(cfg, 0, sizeof *cfg);
     cfg->arena = arena;
+    cfg->scratch = arena_new();
 }
 
 void cfg_dispose(struct cfg *cfg)
 {
     vec_free(&cfg->blocks);
+    arena_free(cfg->scratch);
+    cfg->scratch = NULL;
 }
 
 struct block *cfg_new_block(struct cfg *cfg)
@@ -48,7 +51,7 @@ static void *grow(struct arena *arena, void *items, unsigned count, unsigned *ca
 struct inst *cfg_append(struct cfg *cfg, struct block *block, const struct inst *inst)
 {
     struct cfg_block *building = (struct cfg_block *)block;
-    block->insts = grow(cfg->arena, block->insts, block->inst_count, &building->inst_capacity,
+    block->insts = grow(cfg->scratch, block->insts, block->inst_count, &building->inst_capacity,
                         sizeof *block->insts);
     block->insts[block->inst_count] = *inst;
     return &block->insts[block->inst_count++];
@@ -58,7 +61,7 @@ void cfg_add_edge(struct cfg *cfg, struct block *from, struct block *to, bool is
                   long long case_value)
 {
     struct cfg_block *building = (struct cfg_block *)from;
-    from->successors = grow(cfg->arena, from->successors, from->successor_count,
+    from->successors = grow(cfg->scratch, from->successors, from->successor_count,
                             &building->successor_capacity, sizeof *from->successors);
     struct edge *edge = &from->successors[from->successor_count];
     memset(edge, 0, sizeof *edge);
@@ -183,6 +186,20 @@ static void compute_loop_depths(struct ir_function *function)
     free(work);
 }
 
+/* The kept blocks' arrays move from the scratch arena to the TU's, at their exact size.
+ * Edges are copied before any pointer to them is taken (predecessors come after). */
+static void compact(struct cfg *cfg, struct ir_function *function)
+{
+    for (unsigned b = 0; b < function->block_count; b++) {
+        struct block *block = function->blocks[b];
+        block->insts = arena_copy(cfg->arena, block->insts, block->inst_count * sizeof *block->insts);
+        block->successors = arena_copy(cfg->arena, block->successors,
+                                       block->successor_count * sizeof *block->successors);
+        ((struct cfg_block *)block)->inst_capacity = block->inst_count;
+        ((struct cfg_block *)block)->successor_capacity = block->successor_count;
+    }
+}
+
 void cfg_finalize(struct cfg *cfg, struct ir_function *function, struct block *entry,
                   struct block *exit)
 {
@@ -208,6 +225,7 @@ void cfg_finalize(struct cfg *cfg, struct ir_function *function, struct block *e
     function->entry = entry;
     function->exit = exit;
     free(post);
+    compact(cfg, function);
     fill_predecessors(cfg, function);
     compute_loop_depths(function);
 }

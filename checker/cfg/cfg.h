@@ -8,8 +8,9 @@
 #include "support/vec.h"
 
 struct cfg {
-    struct arena *arena;
-    struct vec blocks; /* every block created, in creation order */
+    struct arena *arena;   /* the TU's: blocks and the final arrays */
+    struct arena *scratch; /* growing arrays while building, freed by cfg_dispose */
+    struct vec blocks;     /* every block created, in creation order */
 };
 
 void cfg_init(struct cfg *cfg, struct arena *arena);

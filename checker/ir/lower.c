@@ -37,7 +37,7 @@ static enum CXChildVisitResult collect_child(CXCursor cursor, CXCursor parent, C
 
 struct children lower_children(struct lowerer *lowerer, CXCursor cursor)
 {
-    struct child_collect collect = {lowerer->arena, 0, 0, NULL};
+    struct child_collect collect = {lowerer->scratch, 0, 0, NULL};
     clang_visitChildren(cursor, collect_child, &collect);
     return (struct children){collect.count, collect.items};
 }
@@ -301,6 +301,7 @@ static void lowerer_dispose(struct lowerer *lowerer)
     for (size_t i = 0; i < lowerer->all_scopes.count; i++)
         vec_free(&((struct scope *)lowerer->all_scopes.items[i])->vars);
     vec_free(&lowerer->all_scopes);
+    arena_free(lowerer->scratch);
 }
 
 static struct ir_function *lower_function(struct frontend *frontend, struct model *model,
@@ -312,6 +313,7 @@ static struct ir_function *lower_function(struct frontend *frontend, struct mode
     lowerer.model = model;
     lowerer.arena = arena;
     cfg_init(&lowerer.cfg, arena);
+    lowerer.scratch = arena_new();
     struct ir_function *function = ARENA_NEW(arena, struct ir_function);
     lowerer.function = function;
     function->info = model_function_for_decl(model, definition);

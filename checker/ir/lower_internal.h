@@ -72,6 +72,7 @@ struct lowerer {
     struct hashmap locals;      /* VarDecl/ParmDecl cursor -> struct var */
     struct vec local_list;
     struct vec all_scopes;      /* struct scope *, freed with the lowerer */
+    struct arena *scratch;      /* child lists: live while the function is lowered */
 };
 
 /* Cursor helpers (ir/lower.c). */

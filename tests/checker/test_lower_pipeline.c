@@ -73,6 +73,19 @@ START_TEST(functions_without_errors_are_still_checked)
 }
 END_TEST
 
+START_TEST(malformed_annotations_are_bad_input)
+{
+    struct diag_sink *sink = diag_sink_new(NULL);
+    const char *text = "int counter __attribute__((annotate(\"fearless:guarded_by\")));\n"
+                       "int f(void) { return counter; }\n";
+    ck_assert_int_eq(analyze("annotated.c", NULL, text, NULL, sink), PIPELINE_BAD_ANNOTATIONS);
+    diag_sink_free(sink);
+    sink = diag_sink_new(NULL);
+    ck_assert_int_eq(analyze("fine.c", NULL, "int counter;\n", NULL, sink), PIPELINE_ANALYZED);
+    diag_sink_free(sink);
+}
+END_TEST
+
 struct seen_names {
     unsigned checks, inclusions;
     bool saw_header;
@@ -212,6 +225,7 @@ int main(void)
     tcase_add_test(tc, missing_file_fails_with_a_message);
     tcase_add_test(tc, compile_errors_are_reported_with_locations);
     tcase_add_test(tc, functions_without_errors_are_still_checked);
+    tcase_add_test(tc, malformed_annotations_are_bad_input);
     tcase_add_test(tc, relative_file_in_directory_with_inclusions);
     tcase_add_test(tc, disabled_checks_report_nothing);
     tcase_add_test(tc, dump_ir_prints_every_function);

@@ -4,6 +4,8 @@
  * their values with them. Rounds: FL_STRESS_ITERS / 1000. */
 #include "rt_test.h"
 
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 enum { SENDERS = 3, UNBOUNDED = -1 };
@@ -71,11 +73,12 @@ typedef struct {
     size_t sent;         /* sends that returned FL_OK */
     int value_kept;      /* the refused value was left untouched */
     fl_status final;
+    atomic_bool *receiver_gone; /* set once fl_receiver_drop has returned */
+    bool accepted_after_drop;   /* a send begun after the drop returned FL_OK: the bug */
 } flooder_arg;
 
-/* Far more than a sender can push before the receiver drops; reaching it means the
- * disconnect was lost (the test then fails instead of flooding memory forever). */
-enum { FLOOD_LIMIT = 1000000 };
+/* A runaway guard only (memory): the real assertion is accepted_after_drop. */
+enum { FLOOD_LIMIT = 20000000 };
 
 /* Sends until the channel refuses; records how many were accepted. */
 static void *send_until_refused(void *arg) {
@@ -83,9 +86,14 @@ static void *send_until_refused(void *arg) {
     fl_status status = FL_OK;
     while (f->sent < FLOOD_LIMIT) {
         uint64_t value = f->id << 32 | f->sent;
+        bool after_drop = atomic_load(f->receiver_gone);
         status = fl_send(f->tx, &value);
         if (status != FL_OK) {
             f->value_kept = value == (f->id << 32 | f->sent);
+            break;
+        }
+        if (after_drop) {
+            f->accepted_after_drop = true;
             break;
         }
         f->sent++;
@@ -102,9 +110,11 @@ static void receiver_drops_round(int cap, size_t round) {
     open_channel(cap, &tx, &rx);
     flooder_arg args[SENDERS] = {0};
     fl_thread *threads[SENDERS];
+    atomic_bool receiver_gone = false;
     for (int i = 0; i < SENDERS; i++) {
         ck_assert_int_eq(fl_sender_clone(tx, &args[i].tx), FL_OK);
         args[i].id = (uint64_t)i;
+        args[i].receiver_gone = &receiver_gone;
     }
     fl_sender_drop(tx);
     for (int i = 0; i < SENDERS; i++)
@@ -114,9 +124,13 @@ static void receiver_drops_round(int cap, size_t round) {
     for (; received < to_take; received++)
         ck_assert_int_eq(fl_recv(rx, &got), FL_OK);
     fl_receiver_drop(rx);
+    atomic_store(&receiver_gone, true);
     size_t accepted = 0;
     for (int i = 0; i < SENDERS; i++) {
         rt_join(threads[i]);
+        ck_assert_msg(!args[i].accepted_after_drop,
+                      "round %zu sender %d: a send begun after the receiver dropped returned FL_OK",
+                      round, i);
         ck_assert_msg(args[i].final == FL_DISCONNECTED,
                       "round %zu sender %d: %zu sends accepted, last status %s after the "
                       "receiver dropped", round, i, args[i].sent, fl_status_str(args[i].final));
