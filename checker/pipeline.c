@@ -73,12 +73,12 @@ enum pipeline_status pipeline_analyze(const struct tu_input *input,
             frontend_for_each_inclusion(&frontend, options->on_inclusion, options->inclusion_data);
         struct model *model = model_build(&frontend, arena);
         struct ir_tu *tu = lower_tu(&frontend, model, arena);
-        if (options && options->dump_ir)
-            dump_ir(tu);
         struct analysis_cache *cache = analysis_cache_new();
         struct check_context context = {tu, model, arena, sink, cache,
                                         options ? options->strict : false};
         run_summaries(&context);
+        if (options && options->dump_ir)
+            dump_ir(tu); /* after the summaries: the contracts shown include inferred ones */
         run_checks(&context, options);
         if (status == PIPELINE_ANALYZED && model_annotation_problem_count(model) > 0)
             status = PIPELINE_BAD_ANNOTATIONS;

@@ -262,7 +262,7 @@ static void refine_null_parameter(struct own_context *context, struct own_state 
 {
     const struct value *tested = &condition->tested;
     if (tested->kind != VALUE_LOAD || !tested->path || tested->path->step_count != 0 ||
-        tested->path->root->kind != VAR_PARAM || condition->constant != 0)
+        !tested->path->root || tested->path->root->kind != VAR_PARAM || condition->constant != 0)
         return;
     if (ownership_compare_outcome(condition->compare, holds, 0, 0) != 1 || own_find(state, tested->path))
         return;

@@ -7,13 +7,13 @@
 
 #include "diag/diag.h"
 #include "emit/fingerprint.h"
+#include "support/vec.h"
 
 /* The key the SARIF emitter writes under partialFingerprints. */
 #define FINGERPRINT_KEY "fearless/v1"
 
 struct baseline {
-    char **fingerprints; /* sorted, for bsearch */
-    size_t count, capacity;
+    struct vec fingerprints; /* char *, sorted for bsearch */
 };
 
 static char *format_error(const char *path, const char *what)
@@ -27,19 +27,10 @@ static char *format_error(const char *path, const char *what)
 
 static bool add_fingerprint(struct baseline *baseline, const char *fingerprint)
 {
-    if (baseline->count == baseline->capacity) {
-        size_t capacity = baseline->capacity ? baseline->capacity * 2 : 64;
-        char **grown = realloc(baseline->fingerprints, capacity * sizeof *grown);
-        if (!grown)
-            return false;
-        baseline->fingerprints = grown;
-        baseline->capacity = capacity;
-    }
     char *copy = strdup(fingerprint);
-    if (!copy)
-        return false;
-    baseline->fingerprints[baseline->count++] = copy;
-    return true;
+    if (copy)
+        vec_push(&baseline->fingerprints, copy);
+    return copy != NULL;
 }
 
 /* Every runs[].results[].partialFingerprints["fearless/v1"]. */
@@ -83,18 +74,18 @@ struct baseline *baseline_load(const char *sarif_path, char **error)
         return NULL;
     }
     json_decref(root);
-    if (baseline->count > 0)
-        qsort(baseline->fingerprints, baseline->count, sizeof *baseline->fingerprints,
+    if (baseline->fingerprints.count > 0)
+        qsort(baseline->fingerprints.items, baseline->fingerprints.count, sizeof(char *),
               compare_strings);
     return baseline;
 }
 
 bool baseline_contains_fingerprint(const struct baseline *baseline, const char *fingerprint)
 {
-    if (!baseline || baseline->count == 0)
+    if (!baseline || baseline->fingerprints.count == 0)
         return false;
-    return bsearch(&fingerprint, baseline->fingerprints, baseline->count,
-                   sizeof *baseline->fingerprints, compare_strings) != NULL;
+    return bsearch(&fingerprint, baseline->fingerprints.items, baseline->fingerprints.count,
+                   sizeof(char *), compare_strings) != NULL;
 }
 
 bool baseline_contains(const struct baseline *baseline, const struct diagnostic *diag)
@@ -108,8 +99,8 @@ void baseline_free(struct baseline *baseline)
 {
     if (!baseline)
         return;
-    for (size_t i = 0; i < baseline->count; i++)
-        free(baseline->fingerprints[i]);
-    free(baseline->fingerprints);
+    for (size_t i = 0; i < baseline->fingerprints.count; i++)
+        free(baseline->fingerprints.items[i]);
+    vec_free(&baseline->fingerprints);
     free(baseline);
 }

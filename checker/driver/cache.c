@@ -18,6 +18,7 @@
 #include "diag/diag.h"
 #include "diag/sink.h"
 #include "driver/sha256.h"
+#include "support/hashmap.h"
 
 #ifndef FEARLESS_VERSION
 #define FEARLESS_VERSION "unknown"
@@ -38,8 +39,7 @@ struct result_cache {
     char *options;
     char checker[65]; /* identity of this build of the checker (see checker_identity) */
     pthread_mutex_t lock; /* guards hashes */
-    struct content_hash *hashes;
-    size_t hash_count, hash_capacity;
+    struct hashmap hashes; /* path -> struct content_hash * */
 };
 
 /* ---- hashing */
@@ -91,37 +91,33 @@ static bool hash_file(const char *path, char hex[65])
 static bool included_hash(struct result_cache *cache, const char *path, char hex[65])
 {
     pthread_mutex_lock(&cache->lock);
-    for (size_t i = 0; i < cache->hash_count; i++) {
-        if (strcmp(cache->hashes[i].path, path) == 0) {
-            bool readable = cache->hashes[i].readable;
-            memcpy(hex, cache->hashes[i].hex, 65);
-            pthread_mutex_unlock(&cache->lock);
-            return readable;
-        }
-    }
+    const struct content_hash *known = strmap_get(&cache->hashes, path);
+    bool readable = known && known->readable;
+    if (known)
+        memcpy(hex, known->hex, 65);
     pthread_mutex_unlock(&cache->lock);
+    if (known)
+        return readable;
     /* Hash outside the lock: workers hash different headers in parallel. */
-    struct content_hash entry = {.path = strdup(path)};
-    entry.readable = hash_file(path, entry.hex);
-    memcpy(hex, entry.hex, 65);
-    pthread_mutex_lock(&cache->lock);
-    if (entry.path && cache->hash_count == cache->hash_capacity) {
-        size_t capacity = cache->hash_capacity ? cache->hash_capacity * 2 : 256;
-        struct content_hash *grown = realloc(cache->hashes, capacity * sizeof *grown);
-        if (grown) {
-            cache->hashes = grown;
-            cache->hash_capacity = capacity;
-        }
+    struct content_hash *entry = calloc(1, sizeof *entry);
+    if (!entry || !(entry->path = strdup(path))) {
+        free(entry);
+        return false;
     }
-    if (entry.path && cache->hash_count < cache->hash_capacity)
-        cache->hashes[cache->hash_count++] = entry;
-    else
-        free(entry.path);
+    entry->readable = readable = hash_file(path, entry->hex);
+    memcpy(hex, entry->hex, 65);
+    pthread_mutex_lock(&cache->lock);
+    if (strmap_get(&cache->hashes, path)) { /* another worker was faster */
+        free(entry->path);
+        free(entry);
+    } else {
+        strmap_put(&cache->hashes, entry->path, entry);
+    }
     pthread_mutex_unlock(&cache->lock);
-    return entry.readable;
+    return readable;
 }
 
-static void hash_string(struct sha256 *hash, const char *text)
+static void hash_field(struct sha256 *hash, const char *text)
 {
     text = text ? text : "";
     sha256_update(hash, text, strlen(text) + 1); /* the NUL separates fields */
@@ -133,13 +129,13 @@ static bool tu_key(const struct result_cache *cache, const struct tu_input *inpu
 {
     struct sha256 hash;
     sha256_init(&hash);
-    hash_string(&hash, "fearless result cache");
-    hash_string(&hash, cache->checker);
-    hash_string(&hash, cache->options);
-    hash_string(&hash, input->file);
-    hash_string(&hash, input->directory);
+    hash_field(&hash, "fearless result cache");
+    hash_field(&hash, cache->checker);
+    hash_field(&hash, cache->options);
+    hash_field(&hash, input->file);
+    hash_field(&hash, input->directory);
     for (int i = 0; i < input->argument_count; i++)
-        hash_string(&hash, input->arguments[i]);
+        hash_field(&hash, input->arguments[i]);
     if (input->unsaved_contents) {
         sha256_update(&hash, input->unsaved_contents, input->unsaved_length);
     } else {
@@ -172,9 +168,9 @@ static void checker_identity(char out[65])
 {
     struct sha256 hash;
     sha256_init(&hash);
-    hash_string(&hash, FEARLESS_VERSION);
+    hash_field(&hash, FEARLESS_VERSION);
     CXString clang = clang_getClangVersion();
-    hash_string(&hash, clang_getCString(clang));
+    hash_field(&hash, clang_getCString(clang));
     clang_disposeString(clang);
     size_t size;
     char *executable = read_whole_file("/proc/self/exe", &size);
@@ -200,12 +196,17 @@ struct result_cache *result_cache_open(const char *directory, char **error)
         return NULL;
     }
     struct result_cache *cache = calloc(1, sizeof *cache);
-    if (!cache || !(cache->directory = strdup(directory)) || !(cache->options = strdup(""))) {
-        result_cache_close(cache);
+    if (!cache) {
         *error = strdup("--cache-dir: out of memory");
         return NULL;
     }
     pthread_mutex_init(&cache->lock, NULL);
+    hashmap_init(&cache->hashes);
+    if (!(cache->directory = strdup(directory)) || !(cache->options = strdup(""))) {
+        result_cache_close(cache);
+        *error = strdup("--cache-dir: out of memory");
+        return NULL;
+    }
     checker_identity(cache->checker);
     return cache;
 }
@@ -223,9 +224,14 @@ void result_cache_close(struct result_cache *cache)
 {
     if (!cache)
         return;
-    for (size_t i = 0; i < cache->hash_count; i++)
-        free(cache->hashes[i].path);
-    free(cache->hashes);
+    for (size_t i = 0; i < cache->hashes.capacity; i++) {
+        struct content_hash *entry = cache->hashes.entries[i].value;
+        if (cache->hashes.entries[i].hash != 0 && entry) {
+            free(entry->path);
+            free(entry);
+        }
+    }
+    hashmap_destroy(&cache->hashes);
     free(cache->directory);
     free(cache->options);
     pthread_mutex_destroy(&cache->lock);

@@ -8,19 +8,19 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "support/vec.h"
+
 struct line_range {
     unsigned first, last; /* inclusive */
 };
 
 struct changed_file {
-    char *path; /* absolute, symlinks resolved when the file exists */
-    struct line_range *ranges;
-    unsigned range_count, range_capacity;
+    char *path;        /* absolute, symlinks resolved when the file exists */
+    struct vec ranges; /* struct line_range * */
 };
 
 struct changed_lines {
-    struct changed_file *files;
-    unsigned file_count, file_capacity;
+    struct vec files; /* struct changed_file * */
 };
 
 /* The tree of a repository without commits: a diff against it lists every line. */
@@ -116,23 +116,18 @@ static char *canonical_path(const char *path)
 static struct changed_file *add_file(struct changed_lines *lines, const char *top,
                                      const char *relative)
 {
-    if (lines->file_count == lines->file_capacity) {
-        unsigned capacity = lines->file_capacity ? lines->file_capacity * 2 : 8;
-        struct changed_file *grown = realloc(lines->files, capacity * sizeof *grown);
-        if (!grown)
-            return NULL;
-        lines->files = grown;
-        lines->file_capacity = capacity;
-    }
     size_t size = strlen(top) + strlen(relative) + 2;
     char *joined = malloc(size);
-    if (!joined)
+    struct changed_file *file = calloc(1, sizeof *file);
+    if (!joined || !file) {
+        free(joined);
+        free(file);
         return NULL;
+    }
     snprintf(joined, size, "%s/%s", top, relative);
-    struct changed_file *file = &lines->files[lines->file_count++];
-    memset(file, 0, sizeof *file);
     file->path = canonical_path(joined);
     free(joined);
+    vec_push(&lines->files, file);
     return file;
 }
 
@@ -140,15 +135,11 @@ static void add_range(struct changed_file *file, unsigned first, unsigned count)
 {
     if (count == 0) /* a pure deletion adds no line to report on */
         return;
-    if (file->range_count == file->range_capacity) {
-        unsigned capacity = file->range_capacity ? file->range_capacity * 2 : 8;
-        struct line_range *grown = realloc(file->ranges, capacity * sizeof *grown);
-        if (!grown)
-            return;
-        file->ranges = grown;
-        file->range_capacity = capacity;
-    }
-    file->ranges[file->range_count++] = (struct line_range){first, first + count - 1};
+    struct line_range *range = malloc(sizeof *range);
+    if (!range)
+        return;
+    *range = (struct line_range){first, first + count - 1};
+    vec_push(&file->ranges, range);
 }
 
 /* "@@ -a[,b] +c[,d] @@": the new side's first line and count. */
@@ -242,12 +233,14 @@ bool diff_line_changed(const struct changed_lines *lines, const char *file, unsi
     if (!path)
         return false;
     bool changed = false;
-    for (unsigned i = 0; i < lines->file_count && !changed; i++) {
-        const struct changed_file *candidate = &lines->files[i];
+    for (size_t i = 0; i < lines->files.count && !changed; i++) {
+        const struct changed_file *candidate = lines->files.items[i];
         if (!candidate->path || strcmp(candidate->path, path) != 0)
             continue;
-        for (unsigned r = 0; r < candidate->range_count && !changed; r++)
-            changed = line >= candidate->ranges[r].first && line <= candidate->ranges[r].last;
+        for (size_t r = 0; r < candidate->ranges.count && !changed; r++) {
+            const struct line_range *range = candidate->ranges.items[r];
+            changed = line >= range->first && line <= range->last;
+        }
     }
     free(path);
     return changed;
@@ -257,10 +250,14 @@ void diff_free(struct changed_lines *lines)
 {
     if (!lines)
         return;
-    for (unsigned i = 0; i < lines->file_count; i++) {
-        free(lines->files[i].path);
-        free(lines->files[i].ranges);
+    for (size_t i = 0; i < lines->files.count; i++) {
+        struct changed_file *file = lines->files.items[i];
+        for (size_t r = 0; r < file->ranges.count; r++)
+            free(file->ranges.items[r]);
+        vec_free(&file->ranges);
+        free(file->path);
+        free(file);
     }
-    free(lines->files);
+    vec_free(&lines->files);
     free(lines);
 }

@@ -104,10 +104,46 @@ static void dump_terminator(const struct block *block, FILE *out)
     fputc('\n', out);
 }
 
+static const char *effect_name(enum lock_effect_kind kind)
+{
+    static const char *const names[] = {"acquire", "acquire_shared", "release", "release_shared",
+                                        "release_any", "try_acquire", "try_acquire_shared",
+                                        "requires", "requires_shared", "excludes", "wait"};
+    return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "?";
+}
+
+/* The contract as the checks see it (declared, built in, or inferred by summaries). */
+static void dump_contract(const struct function_info *info, FILE *out)
+{
+    static const char *const origins[] = {"declared", "builtin", "inferred"};
+    fprintf(out, "  contract (%s):", origins[info->origin]);
+    if (info->noreturn)
+        fputs(" noreturn", out);
+    if (info->no_thread_safety_analysis)
+        fputs(" no_thread_safety_analysis", out);
+    for (unsigned i = 0; i < info->param_count; i++) {
+        const struct param_contract *param = &info->params[i];
+        if (param->moved || param->inferred_moved)
+            fprintf(out, " $%u:moved%s", i, param->inferred_moved && !param->moved ? "(inferred)" : "");
+        if (param->moved_if)
+            fprintf(out, " $%u:moved_if:%lld", i, param->moved_if_value);
+        if (param->thread_fn || param->thread_arg || param->joins || param->detaches)
+            fprintf(out, " $%u:%s%s%s%s", i, param->thread_fn ? "thread_fn" : "",
+                    param->thread_arg ? "thread_arg" : "", param->joins ? "joins" : "",
+                    param->detaches ? "detaches" : "");
+    }
+    for (unsigned i = 0; i < info->effect_count; i++)
+        fprintf(out, " %s:%s", effect_name(info->effects[i].kind),
+                info->effects[i].lock.text ? info->effects[i].lock.text : "?");
+    fputc('\n', out);
+}
+
 void ir_dump_function(const struct ir_function *function, FILE *out)
 {
     fprintf(out, "function %s (%u blocks, %u temps)\n", function->name ? function->name : "?",
             function->block_count, function->temp_count);
+    if (function->info)
+        dump_contract(function->info, out);
     for (unsigned b = 0; b < function->block_count; b++) {
         const struct block *block = function->blocks[b];
         fprintf(out, "  B%u%s%s:", block->id, block == function->entry ? " entry" : "",

@@ -79,6 +79,16 @@ static struct var *new_local(struct lowerer *lowerer, CXCursor decl, enum var_ki
     return var;
 }
 
+const struct path *lower_var_path(struct lowerer *lowerer, const struct var *var)
+{
+    const struct path *path = intmap_get(&lowerer->var_paths, (uintptr_t)var);
+    if (!path) {
+        path = path_of_var(lowerer->arena, var);
+        intmap_put(&lowerer->var_paths, (uintptr_t)var, (void *)path);
+    }
+    return path;
+}
+
 const struct var *lower_var(struct lowerer *lowerer, CXCursor decl)
 {
     const struct var *var = cursor_map_get(&lowerer->locals, decl);
@@ -295,6 +305,7 @@ static void lowerer_dispose(struct lowerer *lowerer)
     cfg_dispose(&lowerer->cfg);
     hashmap_destroy(&lowerer->labels);
     hashmap_destroy(&lowerer->locals);
+    hashmap_destroy(&lowerer->var_paths);
     vec_free(&lowerer->gotos);
     vec_free(&lowerer->indirect_gotos);
     vec_free(&lowerer->local_list);

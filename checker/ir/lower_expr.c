@@ -229,7 +229,7 @@ const struct path *lower_lvalue(struct lowerer *lowerer, CXCursor expr)
     case CXCursor_DeclRefExpr: {
         CXCursor decl = clang_getCursorReferenced(expr);
         if (decl.kind == CXCursor_VarDecl || decl.kind == CXCursor_ParmDecl)
-            return path_of_var(lowerer->arena, lower_var(lowerer, decl));
+            return lower_var_path(lowerer, lower_var(lowerer, decl));
         return NULL;
     }
     case CXCursor_MemberRefExpr:
@@ -565,7 +565,7 @@ static struct value lower_decl_ref(struct lowerer *lowerer, CXCursor expr)
         return value;
     }
     case CXCursor_VarDecl: case CXCursor_ParmDecl:
-        return use_path(lowerer, path_of_var(lowerer->arena, lower_var(lowerer, decl)), range);
+        return use_path(lowerer, lower_var_path(lowerer, lower_var(lowerer, decl)), range);
     default:
         return lower_value(VALUE_OTHER, range);
     }

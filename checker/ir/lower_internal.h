@@ -73,6 +73,7 @@ struct lowerer {
     struct vec local_list;
     struct vec all_scopes;      /* struct scope *, freed with the lowerer */
     struct arena *scratch;      /* child lists: live while the function is lowered */
+    struct hashmap var_paths;   /* struct var * -> its root path */
 };
 
 /* Cursor helpers (ir/lower.c). */
@@ -87,6 +88,8 @@ struct source_range lower_range(struct lowerer *lowerer, CXCursor cursor);
 const struct type_info *lower_type(struct lowerer *lowerer, CXCursor cursor);
 /* The variable a VarDecl/ParmDecl cursor names (locals of this function or globals). */
 const struct var *lower_var(struct lowerer *lowerer, CXCursor decl);
+/* The path of a whole variable: one shared object per variable (paths are immutable). */
+const struct path *lower_var_path(struct lowerer *lowerer, const struct var *var);
 
 /* Emission (ir/lower.c). */
 struct inst *lower_emit(struct lowerer *lowerer, enum inst_kind kind, struct source_range range);

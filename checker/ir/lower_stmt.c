@@ -17,7 +17,7 @@ static void lower_var_decl(struct lowerer *lowerer, CXCursor decl)
     /* Not "the last child": `int a[n];` has the size expression as a child. */
     CXCursor init = clang_Cursor_getVarDeclInitializer(decl);
     if (!clang_Cursor_isNull(init) && clang_isExpression(init.kind))
-        lower_initialize(lowerer, path_of_var(lowerer->arena, var), init, lower_range(lowerer, decl));
+        lower_initialize(lowerer, lower_var_path(lowerer, var), init, lower_range(lowerer, decl));
 }
 
 static void lower_decl_stmt(struct lowerer *lowerer, CXCursor statement)

@@ -36,19 +36,28 @@ enum position_encoding documents_encoding(struct document_store *store)
 
 void documents_destroy(struct document_store *store)
 {
-    for (size_t i = 0; i < store->count; i++)
-        document_release(&store->documents[i]);
-    free(store->documents);
+    for (size_t i = 0; i < store->documents.count; i++) {
+        document_release(store->documents.items[i]);
+        free(store->documents.items[i]);
+    }
+    vec_free(&store->documents);
     pthread_mutex_destroy(&store->lock);
 }
 
-/* Caller holds the lock. */
+/* Caller holds the lock. The index of the document, or the count when absent. */
+static size_t find_index(struct document_store *store, const char *uri)
+{
+    size_t i = 0;
+    while (i < store->documents.count &&
+           strcmp(((struct document *)store->documents.items[i])->uri, uri) != 0)
+        i++;
+    return i;
+}
+
 static struct document *find(struct document_store *store, const char *uri)
 {
-    for (size_t i = 0; i < store->count; i++)
-        if (strcmp(store->documents[i].uri, uri) == 0)
-            return &store->documents[i];
-    return NULL;
+    size_t i = find_index(store, uri);
+    return i < store->documents.count ? store->documents.items[i] : NULL;
 }
 
 static char *copy_text(const char *text, size_t length)
@@ -61,6 +70,19 @@ static char *copy_text(const char *text, size_t length)
     return copy;
 }
 
+/* Caller holds the lock. NULL when out of memory. */
+static struct document *add_document(struct document_store *store, const char *uri)
+{
+    struct document *document = calloc(1, sizeof *document);
+    if (!document || !(document->uri = strdup(uri))) {
+        free(document);
+        return NULL;
+    }
+    document->path = uri_to_path(uri);
+    vec_push(&store->documents, document);
+    return document;
+}
+
 void documents_open(struct document_store *store, const char *uri, const char *text,
                     size_t length, long version, bool is_c)
 {
@@ -69,20 +91,8 @@ void documents_open(struct document_store *store, const char *uri, const char *t
         return;
     pthread_mutex_lock(&store->lock);
     struct document *document = find(store, uri);
-    if (!document && store->count == store->capacity) {
-        size_t capacity = store->capacity ? store->capacity * 2 : 16;
-        struct document *grown = realloc(store->documents, capacity * sizeof *grown);
-        if (grown) {
-            store->documents = grown;
-            store->capacity = capacity;
-        }
-    }
-    if (!document && store->count < store->capacity) {
-        document = &store->documents[store->count++];
-        document->uri = strdup(uri);
-        document->path = uri_to_path(uri);
-        document->text = NULL;
-    }
+    if (!document)
+        document = add_document(store, uri);
     if (document) {
         free(document->text);
         document->text = copy;
@@ -171,10 +181,11 @@ bool documents_change(struct document_store *store, const char *uri, json_t *cha
 void documents_close(struct document_store *store, const char *uri)
 {
     pthread_mutex_lock(&store->lock);
-    struct document *document = find(store, uri);
-    if (document) {
-        document_release(document);
-        *document = store->documents[--store->count];
+    size_t i = find_index(store, uri);
+    if (i < store->documents.count) {
+        document_release(store->documents.items[i]);
+        free(store->documents.items[i]);
+        store->documents.items[i] = store->documents.items[--store->documents.count];
     }
     pthread_mutex_unlock(&store->lock);
 }

@@ -9,6 +9,8 @@
 
 #include <jansson.h>
 
+#include "support/vec.h"
+
 /* How LSP positions count characters within a line (negotiated at initialize). */
 enum position_encoding { ENCODING_UTF16, ENCODING_UTF8, ENCODING_UTF32 };
 
@@ -23,8 +25,7 @@ struct document {
 
 struct document_store {
     pthread_mutex_t lock;
-    struct document *documents;
-    size_t count, capacity;
+    struct vec documents; /* struct document * */
     enum position_encoding encoding;
 };
 

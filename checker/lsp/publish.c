@@ -8,40 +8,36 @@
 void publish_init(struct session *session)
 {
     pthread_mutex_init(&session->publish_lock, NULL);
-    session->published = NULL;
-    session->published_count = session->published_capacity = 0;
+    session->published = (struct vec){0};
 }
 
 void publish_destroy(struct session *session)
 {
-    for (size_t i = 0; i < session->published_count; i++) {
-        free(session->published[i].uri);
-        json_decref(session->published[i].fearless);
-        json_decref(session->published[i].clangd);
+    for (size_t i = 0; i < session->published.count; i++) {
+        struct published *entry = session->published.items[i];
+        free(entry->uri);
+        json_decref(entry->fearless);
+        json_decref(entry->clangd);
+        free(entry);
     }
-    free(session->published);
+    vec_free(&session->published);
     pthread_mutex_destroy(&session->publish_lock);
 }
 
 /* Caller holds publish_lock. */
 static struct published *entry_for(struct session *session, const char *uri)
 {
-    for (size_t i = 0; i < session->published_count; i++)
-        if (strcmp(session->published[i].uri, uri) == 0)
-            return &session->published[i];
-    if (session->published_count == session->published_capacity) {
-        size_t capacity = session->published_capacity ? session->published_capacity * 2 : 16;
-        struct published *grown = realloc(session->published, capacity * sizeof *grown);
-        if (!grown)
-            return NULL;
-        session->published = grown;
-        session->published_capacity = capacity;
+    for (size_t i = 0; i < session->published.count; i++) {
+        struct published *entry = session->published.items[i];
+        if (strcmp(entry->uri, uri) == 0)
+            return entry;
     }
-    struct published *entry = &session->published[session->published_count];
-    if (!(entry->uri = strdup(uri)))
+    struct published *entry = calloc(1, sizeof *entry);
+    if (!entry || !(entry->uri = strdup(uri))) {
+        free(entry);
         return NULL;
-    entry->fearless = entry->clangd = NULL;
-    session->published_count++;
+    }
+    vec_push(&session->published, entry);
     return entry;
 }
 
@@ -96,8 +92,8 @@ void publish_clangd(struct session *session, json_t *params)
 void publish_forget_clangd(struct session *session)
 {
     pthread_mutex_lock(&session->publish_lock);
-    for (size_t i = 0; i < session->published_count; i++) {
-        struct published *entry = &session->published[i];
+    for (size_t i = 0; i < session->published.count; i++) {
+        struct published *entry = session->published.items[i];
         if (!entry->clangd)
             continue;
         json_decref(entry->clangd);

@@ -12,6 +12,7 @@
 
 #include "lsp/document.h"
 #include "lsp/transport.h"
+#include "support/vec.h"
 
 struct worker;
 
@@ -44,8 +45,7 @@ struct session {
     struct clangd clangd;
     /* Guarded by publish_lock: */
     pthread_mutex_t publish_lock;
-    struct published *published;
-    size_t published_count, published_capacity;
+    struct vec published; /* struct published * */
     /* Reader loop only: */
     bool initialized, shutdown_requested;
 };

@@ -7,6 +7,7 @@
 
 #include "lsp/analyze.h"
 #include "lsp/session.h"
+#include "support/vec.h"
 
 struct job {
     char *uri;
@@ -18,8 +19,7 @@ struct worker {
     pthread_t thread;
     pthread_mutex_t lock;
     pthread_cond_t changed; /* on CLOCK_MONOTONIC */
-    struct job *jobs;
-    size_t job_count, job_capacity;
+    struct vec jobs; /* struct job * */
     bool stopping, busy;
 };
 
@@ -41,11 +41,19 @@ static bool before(struct timespec a, struct timespec b)
     return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec);
 }
 
-/* Caller holds the lock. */
-static void remove_job(struct worker *worker, size_t index)
+static struct job *job_at(const struct worker *worker, size_t index)
 {
-    free(worker->jobs[index].uri);
-    worker->jobs[index] = worker->jobs[--worker->job_count];
+    return worker->jobs.items[index];
+}
+
+/* Caller holds the lock. Returns the job's uri (the caller frees it). */
+static char *remove_job(struct worker *worker, size_t index)
+{
+    struct job *job = job_at(worker, index);
+    char *uri = job->uri;
+    free(job);
+    worker->jobs.items[index] = worker->jobs.items[--worker->jobs.count];
+    return uri;
 }
 
 static void analyze_and_publish(struct session *session, const char *uri)
@@ -74,22 +82,20 @@ static void *worker_main(void *argument)
     struct worker *worker = argument;
     pthread_mutex_lock(&worker->lock);
     while (!worker->stopping) {
-        if (worker->job_count == 0) {
+        if (worker->jobs.count == 0) {
             pthread_cond_wait(&worker->changed, &worker->lock);
             continue;
         }
         size_t first = 0;
-        for (size_t i = 1; i < worker->job_count; i++)
-            if (before(worker->jobs[i].due, worker->jobs[first].due))
+        for (size_t i = 1; i < worker->jobs.count; i++)
+            if (before(job_at(worker, i)->due, job_at(worker, first)->due))
                 first = i;
-        struct timespec due = worker->jobs[first].due;
+        struct timespec due = job_at(worker, first)->due;
         if (before(now_plus(0), due)) {
             pthread_cond_timedwait(&worker->changed, &worker->lock, &due);
             continue; /* the queue may have changed: look again */
         }
-        char *uri = worker->jobs[first].uri;
-        worker->jobs[first].uri = NULL;
-        remove_job(worker, first);
+        char *uri = remove_job(worker, first);
         worker->busy = true;
         pthread_mutex_unlock(&worker->lock);
         analyze_and_publish(worker->session, uri);
@@ -127,25 +133,29 @@ struct worker *worker_start(struct session *session)
     return worker;
 }
 
+/* Caller holds the lock. The job's index, or the count when there is none. */
+static size_t find_job(const struct worker *worker, const char *uri)
+{
+    size_t i = 0;
+    while (i < worker->jobs.count && strcmp(job_at(worker, i)->uri, uri) != 0)
+        i++;
+    return i;
+}
+
 void worker_schedule(struct worker *worker, const char *uri, unsigned delay_ms)
 {
     pthread_mutex_lock(&worker->lock);
-    size_t i = 0;
-    while (i < worker->job_count && strcmp(worker->jobs[i].uri, uri) != 0)
-        i++;
-    if (i == worker->job_count && worker->job_count == worker->job_capacity) {
-        size_t capacity = worker->job_capacity ? worker->job_capacity * 2 : 16;
-        struct job *grown = realloc(worker->jobs, capacity * sizeof *grown);
-        if (grown) {
-            worker->jobs = grown;
-            worker->job_capacity = capacity;
+    size_t i = find_job(worker, uri);
+    if (i < worker->jobs.count) {
+        job_at(worker, i)->due = now_plus(delay_ms);
+    } else {
+        struct job *job = calloc(1, sizeof *job);
+        if (job && (job->uri = strdup(uri))) {
+            job->due = now_plus(delay_ms);
+            vec_push(&worker->jobs, job);
+        } else {
+            free(job);
         }
-    }
-    if (i < worker->job_count) {
-        worker->jobs[i].due = now_plus(delay_ms);
-    } else if (i < worker->job_capacity && (worker->jobs[i].uri = strdup(uri))) {
-        worker->jobs[i].due = now_plus(delay_ms);
-        worker->job_count++;
     }
     pthread_cond_signal(&worker->changed);
     pthread_mutex_unlock(&worker->lock);
@@ -154,12 +164,9 @@ void worker_schedule(struct worker *worker, const char *uri, unsigned delay_ms)
 void worker_cancel(struct worker *worker, const char *uri)
 {
     pthread_mutex_lock(&worker->lock);
-    for (size_t i = 0; i < worker->job_count; i++) {
-        if (strcmp(worker->jobs[i].uri, uri) == 0) {
-            remove_job(worker, i);
-            break;
-        }
-    }
+    size_t i = find_job(worker, uri);
+    if (i < worker->jobs.count)
+        free(remove_job(worker, i));
     pthread_mutex_unlock(&worker->lock);
 }
 
@@ -178,9 +185,9 @@ bool worker_stop(struct worker *worker)
     if (busy)
         return false;
     pthread_join(worker->thread, NULL);
-    for (size_t i = 0; i < worker->job_count; i++)
-        free(worker->jobs[i].uri);
-    free(worker->jobs);
+    while (worker->jobs.count > 0)
+        free(remove_job(worker, 0));
+    vec_free(&worker->jobs);
     pthread_cond_destroy(&worker->changed);
     pthread_mutex_destroy(&worker->lock);
     free(worker);

@@ -167,6 +167,7 @@ START_TEST(dump_ir_prints_every_function)
     ck_assert_ptr_nonnull(strstr(text, "function one"));
     ck_assert_ptr_nonnull(strstr(text, "function two"));
     ck_assert_ptr_nonnull(strstr(text, "call one()"));
+    ck_assert_ptr_nonnull(strstr(text, "  contract ("));
     diag_sink_free(sink);
 }
 END_TEST

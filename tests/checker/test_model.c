@@ -330,7 +330,11 @@ START_TEST(lock_typedefs_and_types)
         "#include <pthread.h>\n"
         "#include <stdatomic.h>\n"
         "pthread_spinlock_t spin; pthread_rwlock_t rw; pthread_mutex_t mu; volatile int v;\n"
-        "const int c = 1; _Atomic int at; int arr[4]; int *ptr;\n");
+        "const int c = 1; _Atomic int at; int arr[4]; int *ptr;\n"
+        "typedef int __attribute__((capability(\"mutex\"))) raw_lock_t; raw_lock_t raw;\n"
+        "typedef pthread_mutex_t my_mutex_t; my_mutex_t mine;\n");
+    ck_assert_int_eq(model_global(model, "raw")->type->lock, LOCK_MUTEX);
+    ck_assert_int_eq(model_global(model, "mine")->type->lock, LOCK_MUTEX);
     ck_assert_int_eq(model_global(model, "spin")->type->lock, LOCK_SPIN);
     ck_assert_int_eq(model_global(model, "rw")->type->lock, LOCK_RWLOCK);
     ck_assert_int_eq(model_global(model, "mu")->type->lock, LOCK_MUTEX);

@@ -1,29 +1,22 @@
 #define _GNU_SOURCE
-#include <check.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
+#include "unit.h"
 
 #include "diag/diag.h"
 #include "driver/baseline.h"
 #include "diag/source.h"
 #include "emit/fingerprint.h"
 
-static char scratch[] = "/tmp/fearless-baseline-XXXXXX";
-
-static void write_file(const char *name, const char *text)
-{
-    FILE *file = fopen(name, "w");
-    ck_assert_ptr_nonnull(file);
-    fputs(text, file);
-    fclose(file);
-}
+#define TEMPLATE "/tmp/fearless-baseline-XXXXXX"
+static char scratch[] = TEMPLATE;
 
 static void setup(void)
 {
-    ck_assert_ptr_nonnull(mkdtemp(scratch));
-    ck_assert_int_eq(chdir(scratch), 0);
+    enter_scratch(scratch);
+}
+
+static void teardown(void)
+{
+    remove_scratch(scratch, TEMPLATE);
 }
 
 static struct diagnostic *finding(const char *file, unsigned line, const char *name)
@@ -119,18 +112,10 @@ int main(void)
 {
     Suite *suite = suite_create("baseline");
     TCase *tc = tcase_create("baseline");
-    tcase_add_unchecked_fixture(tc, setup, NULL);
+    tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, known_finding_is_hidden_even_after_edits_elsewhere);
     tcase_add_test(tc, fingerprints_are_matched_exactly);
     tcase_add_test(tc, bad_files_give_a_message);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    char command[128];
-    snprintf(command, sizeof command, "rm -rf %s", scratch);
-    if (system(command) != 0)
-        failed++;
-    return failed ? 1 : 0;
+    return run_suite(suite, true);
 }

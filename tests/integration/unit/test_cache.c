@@ -1,28 +1,16 @@
 #define _GNU_SOURCE
-#include <check.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
+#include "unit.h"
 
 #include "diag/sink.h"
 #include "driver/cache.h"
 
-static char scratch[] = "/tmp/fearless-cache-XXXXXX";
+#define TEMPLATE "/tmp/fearless-cache-XXXXXX"
+static char scratch[] = TEMPLATE;
 static struct diag_sink *run;
-
-static void write_file(const char *name, const char *text)
-{
-    FILE *file = fopen(name, "w");
-    ck_assert_ptr_nonnull(file);
-    fputs(text, file);
-    fclose(file);
-}
 
 static void setup(void)
 {
-    ck_assert_ptr_nonnull(mkdtemp(scratch));
-    ck_assert_int_eq(chdir(scratch), 0);
+    enter_scratch(scratch);
     write_file("a.c", "#include \"a.h\"\nint main(void) { return A; }\n");
     write_file("a.h", "#define A 0\n");
     run = diag_sink_new(NULL);
@@ -31,10 +19,7 @@ static void setup(void)
 static void teardown(void)
 {
     diag_sink_free(run);
-    char command[128];
-    snprintf(command, sizeof command, "rm -rf %s", scratch);
-    ck_assert_int_eq(system(command), 0);
-    strcpy(scratch, "/tmp/fearless-cache-XXXXXX");
+    remove_scratch(scratch, TEMPLATE);
 }
 
 /* The path of the one entry file in cache/. */
@@ -215,10 +200,5 @@ int main(void)
     tcase_add_test(tc, corrupt_entries_are_misses_not_crashes);
     tcase_add_test(tc, tus_with_compile_errors_are_not_stored);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_set_fork_status(runner, CK_NOFORK); /* one scratch folder per test, in order */
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed ? 1 : 0;
+    return run_suite(suite, false); /* one scratch folder per test, in order */
 }

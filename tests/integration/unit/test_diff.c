@@ -1,23 +1,10 @@
 #define _GNU_SOURCE
-#include <check.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
+#include "unit.h"
 
 #include "driver/diff.h"
 
-static char scratch[] = "/tmp/fearless-diff-XXXXXX";
-
-static void write_file(const char *name, const char *text)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", scratch, name);
-    FILE *file = fopen(path, "w");
-    ck_assert_ptr_nonnull(file);
-    fputs(text, file);
-    fclose(file);
-}
+#define TEMPLATE "/tmp/fearless-diff-XXXXXX"
+static char scratch[] = TEMPLATE;
 
 static void git(const char *arguments)
 {
@@ -30,16 +17,12 @@ static void git(const char *arguments)
 
 static void setup(void)
 {
-    ck_assert_ptr_nonnull(mkdtemp(scratch));
-    ck_assert_int_eq(chdir(scratch), 0);
+    enter_scratch(scratch);
 }
 
 static void teardown(void)
 {
-    char command[600];
-    snprintf(command, sizeof command, "rm -rf %s", scratch);
-    ck_assert_int_eq(system(command), 0);
-    strcpy(scratch, "/tmp/fearless-diff-XXXXXX");
+    remove_scratch(scratch, TEMPLATE);
 }
 
 START_TEST(parses_hunks_of_the_new_side)
@@ -145,9 +128,5 @@ int main(void)
     tcase_add_test(tc, a_repository_without_commits_diffs_against_the_empty_tree);
     tcase_add_test(tc, errors_are_messages);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed ? 1 : 0;
+    return run_suite(suite, true);
 }

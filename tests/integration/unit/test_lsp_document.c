@@ -1,4 +1,4 @@
-#include <check.h>
+#include "unit.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -110,9 +110,5 @@ int main(void)
     tcase_add_test(tc, positions_count_utf16_units_by_default);
     tcase_add_test(tc, uris_and_paths);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed ? 1 : 0;
+    return run_suite(suite, true);
 }

@@ -1,4 +1,4 @@
-#include <check.h>
+#include "unit.h"
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -97,9 +97,5 @@ int main(void)
     tcase_add_test(tc, eof_inside_a_message_is_an_error);
     tcase_add_test(tc, writes_framed_messages);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed ? 1 : 0;
+    return run_suite(suite, true);
 }

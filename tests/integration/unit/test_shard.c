@@ -1,4 +1,4 @@
-#include <check.h>
+#include "unit.h"
 #include <stdio.h>
 
 #include "driver/shard.h"
@@ -66,9 +66,5 @@ int main(void)
     tcase_add_test(tc, every_file_lands_in_exactly_one_shard);
     tcase_add_test(tc, one_shard_selects_everything_and_is_stable);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed ? 1 : 0;
+    return run_suite(suite, true);
 }
