@@ -5,30 +5,11 @@
 #include <string.h>
 
 #include "analysis/ownership_state.h"
-
-static void *grow(void *items, unsigned *capacity, unsigned needed, size_t size)
-{
-    if (needed <= *capacity)
-        return items;
-    unsigned next = *capacity ? *capacity * 2 : 8;
-    while (next < needed)
-        next *= 2;
-    void *bigger = realloc(items, next * size);
-    if (!bigger) {
-        fprintf(stderr, "fearless: out of memory\n");
-        abort();
-    }
-    *capacity = next;
-    return bigger;
-}
+#include "support/memory.h"
 
 struct own_state *own_state_new(bool reached)
 {
-    struct own_state *state = calloc(1, sizeof *state);
-    if (!state) {
-        fprintf(stderr, "fearless: out of memory\n");
-        abort();
-    }
+    struct own_state *state = checked_alloc(calloc(1, sizeof *state));
     state->reached = reached;
     return state;
 }
@@ -36,11 +17,11 @@ struct own_state *own_state_new(bool reached)
 struct own_state *own_state_copy(const struct own_state *state)
 {
     struct own_state *copy = own_state_new(state->reached);
-    copy->facts = grow(NULL, &copy->fact_capacity, state->fact_count, sizeof *copy->facts);
+    copy->facts = grow_array(NULL, &copy->fact_capacity, state->fact_count, sizeof *copy->facts);
     if (state->fact_count)
         memcpy(copy->facts, state->facts, state->fact_count * sizeof *copy->facts);
     copy->fact_count = state->fact_count;
-    copy->aliases = grow(NULL, &copy->alias_capacity, state->alias_count, sizeof *copy->aliases);
+    copy->aliases = grow_array(NULL, &copy->alias_capacity, state->alias_count, sizeof *copy->aliases);
     if (state->alias_count)
         memcpy(copy->aliases, state->aliases, state->alias_count * sizeof *copy->aliases);
     copy->alias_count = state->alias_count;
@@ -71,7 +52,7 @@ void own_add(struct own_state *state, const struct move_fact *fact)
         *old = *fact;
         return;
     }
-    state->facts = grow(state->facts, &state->fact_capacity, state->fact_count + 1,
+    state->facts = grow_array(state->facts, &state->fact_capacity, state->fact_count + 1,
                         sizeof *state->facts);
     state->facts[state->fact_count++] = *fact;
 }
@@ -99,7 +80,7 @@ void own_add_alias(struct own_state *state, const struct path *copy, const struc
         if (path_equal(state->aliases[i].copy, copy) &&
             path_equal(state->aliases[i].source, source))
             return;
-    state->aliases = grow(state->aliases, &state->alias_capacity, state->alias_count + 1,
+    state->aliases = grow_array(state->aliases, &state->alias_capacity, state->alias_count + 1,
                           sizeof *state->aliases);
     state->aliases[state->alias_count++] = (struct move_alias){copy, source};
 }

@@ -7,30 +7,11 @@
 #include <string.h>
 
 #include "analysis/threads_state.h"
-
-static void *grow(void *items, unsigned *capacity, unsigned needed, size_t size)
-{
-    if (needed <= *capacity)
-        return items;
-    unsigned next = *capacity ? *capacity * 2 : 8;
-    while (next < needed)
-        next *= 2;
-    void *bigger = realloc(items, next * size);
-    if (!bigger) {
-        fprintf(stderr, "fearless: out of memory\n");
-        abort();
-    }
-    *capacity = next;
-    return bigger;
-}
+#include "support/memory.h"
 
 struct thr_state *thr_state_new(bool reached)
 {
-    struct thr_state *state = calloc(1, sizeof *state);
-    if (!state) {
-        fprintf(stderr, "fearless: out of memory\n");
-        abort();
-    }
+    struct thr_state *state = checked_alloc(calloc(1, sizeof *state));
     state->reached = reached;
     return state;
 }
@@ -38,11 +19,11 @@ struct thr_state *thr_state_new(bool reached)
 struct thr_state *thr_state_copy(const struct thr_state *state)
 {
     struct thr_state *copy = thr_state_new(state->reached);
-    copy->recs = grow(NULL, &copy->rec_capacity, state->rec_count, sizeof *copy->recs);
+    copy->recs = grow_array(NULL, &copy->rec_capacity, state->rec_count, sizeof *copy->recs);
     if (state->rec_count)
         memcpy(copy->recs, state->recs, state->rec_count * sizeof *copy->recs);
     copy->rec_count = state->rec_count;
-    copy->aliases = grow(NULL, &copy->alias_capacity, state->alias_count, sizeof *copy->aliases);
+    copy->aliases = grow_array(NULL, &copy->alias_capacity, state->alias_count, sizeof *copy->aliases);
     if (state->alias_count)
         memcpy(copy->aliases, state->aliases, state->alias_count * sizeof *copy->aliases);
     copy->alias_count = state->alias_count;
@@ -75,7 +56,7 @@ void thr_put(struct thr_state *state, const struct thread_rec *rec)
         *old = *rec;
         return;
     }
-    state->recs = grow(state->recs, &state->rec_capacity, state->rec_count + 1,
+    state->recs = grow_array(state->recs, &state->rec_capacity, state->rec_count + 1,
                        sizeof *state->recs);
     state->recs[state->rec_count++] = *rec;
 }
@@ -107,7 +88,7 @@ void thr_set_alias(struct thr_state *state, const struct var *pointer, const str
         }
     if (!object)
         return;
-    state->aliases = grow(state->aliases, &state->alias_capacity, state->alias_count + 1,
+    state->aliases = grow_array(state->aliases, &state->alias_capacity, state->alias_count + 1,
                           sizeof *state->aliases);
     state->aliases[state->alias_count++] = (struct address_alias){pointer, object};
 }

@@ -3,6 +3,7 @@
  * body is revisited only after its back edge changed the header), widening at loop
  * headers after DATAFLOW_WIDEN_AFTER visits, then one reporting replay per reached block. */
 #include "dataflow/dataflow.h"
+#include "support/memory.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,12 +21,7 @@ struct dataflow_result {
 
 static void *checked_calloc(size_t count, size_t size)
 {
-    void *memory = calloc(count ? count : 1, size);
-    if (!memory) {
-        fprintf(stderr, "fearless: out of memory\n");
-        abort();
-    }
-    return memory;
+    return checked_alloc(calloc(count ? count : 1, size));
 }
 
 /* Runs the instructions and terminator of `block` on a copy of its in-state. */

@@ -5,21 +5,13 @@
 #include <string.h>
 
 #include "diag/diag.h"
-
-static void *checked(void *memory)
-{
-    if (!memory) {
-        fputs("fearless: out of memory\n", stderr);
-        abort();
-    }
-    return memory;
-}
+#include "support/memory.h"
 
 static char *vformat(const char *format, va_list args)
 {
     char *text = NULL;
     if (vasprintf(&text, format, args) < 0)
-        checked(NULL);
+        checked_alloc(NULL);
     return text;
 }
 
@@ -28,17 +20,17 @@ static char *check_id(const char *check)
 {
     if (strchr(check, '-') && (strncmp(check, "fearless-", 9) == 0 ||
                                 strncmp(check, "clang-", 6) == 0))
-        return checked(strdup(check));
+        return checked_alloc(strdup(check));
     char *id = NULL;
     if (asprintf(&id, "fearless-%s", check) < 0)
-        checked(NULL);
+        checked_alloc(NULL);
     return id;
 }
 
 struct diagnostic *diag_new(const char *check, enum severity severity, struct source_range range,
                             const char *format, ...)
 {
-    struct diagnostic *diag = checked(calloc(1, sizeof *diag));
+    struct diagnostic *diag = checked_alloc(calloc(1, sizeof *diag));
     diag->check = check_id(check);
     diag->severity = severity;
     diag->range = range;
@@ -51,7 +43,7 @@ struct diagnostic *diag_new(const char *check, enum severity severity, struct so
 
 void diag_add_note(struct diagnostic *diag, struct source_range range, const char *format, ...)
 {
-    diag->notes = checked(realloc(diag->notes, (diag->note_count + 1) * sizeof *diag->notes));
+    diag->notes = checked_alloc(realloc(diag->notes, (diag->note_count + 1) * sizeof *diag->notes));
     struct diag_note *note = &diag->notes[diag->note_count++];
     note->range = range;
     va_list args;
@@ -62,17 +54,17 @@ void diag_add_note(struct diagnostic *diag, struct source_range range, const cha
 
 struct diagnostic *diag_copy(const struct diagnostic *diag)
 {
-    struct diagnostic *copy = checked(calloc(1, sizeof *copy));
-    copy->check = checked(strdup(diag->check));
+    struct diagnostic *copy = checked_alloc(calloc(1, sizeof *copy));
+    copy->check = checked_alloc(strdup(diag->check));
     copy->severity = diag->severity;
     copy->range = diag->range;
-    copy->message = checked(strdup(diag->message));
+    copy->message = checked_alloc(strdup(diag->message));
     copy->note_count = diag->note_count;
     if (diag->note_count) {
-        copy->notes = checked(calloc(diag->note_count, sizeof *copy->notes));
+        copy->notes = checked_alloc(calloc(diag->note_count, sizeof *copy->notes));
         for (unsigned i = 0; i < diag->note_count; i++) {
             copy->notes[i].range = diag->notes[i].range;
-            copy->notes[i].message = checked(strdup(diag->notes[i].message));
+            copy->notes[i].message = checked_alloc(strdup(diag->notes[i].message));
         }
     }
     return copy;

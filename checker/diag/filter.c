@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "diag/filter.h"
+#include "support/memory.h"
 
 struct glob {
     char *pattern;
@@ -19,15 +20,6 @@ struct diag_filter {
     unsigned system_count;
     char **system_directories;
 };
-
-static void *checked(void *memory)
-{
-    if (!memory) {
-        fputs("fearless: out of memory\n", stderr);
-        abort();
-    }
-    return memory;
-}
 
 bool check_glob_match(const char *pattern, size_t length, const char *text)
 {
@@ -60,8 +52,8 @@ static void add_glob(struct diag_filter *filter, const char *entry, size_t lengt
     }
     if (!length)
         return;
-    filter->globs = checked(realloc(filter->globs, (filter->glob_count + 1) * sizeof *filter->globs));
-    filter->globs[filter->glob_count++] = (struct glob){checked(strndup(entry, length)), negated};
+    filter->globs = checked_alloc(realloc(filter->globs, (filter->glob_count + 1) * sizeof *filter->globs));
+    filter->globs[filter->glob_count++] = (struct glob){checked_alloc(strndup(entry, length)), negated};
 }
 
 static void add_globs(struct diag_filter *filter, const char *list)
@@ -79,7 +71,7 @@ static const char *const default_system_directories[] = {
 
 struct diag_filter *diag_filter_new(const char *checks, const char *header_filter, char **error)
 {
-    struct diag_filter *filter = checked(calloc(1, sizeof *filter));
+    struct diag_filter *filter = checked_alloc(calloc(1, sizeof *filter));
     if (header_filter && *header_filter) {
         int status = regcomp(&filter->header_filter, header_filter, REG_EXTENDED | REG_NOSUB);
         if (status != 0) {
@@ -120,11 +112,11 @@ void diag_filter_add_system_directory(struct diag_filter *filter, const char *di
     size_t length = strlen(directory);
     if (!length)
         return;
-    char *copy = checked(malloc(length + 2));
+    char *copy = checked_alloc(malloc(length + 2));
     memcpy(copy, directory, length + 1);
     if (copy[length - 1] != '/')
         strcpy(copy + length, "/"); /* "/usr/inc" must not cover "/usr/include2" */
-    filter->system_directories = checked(realloc(filter->system_directories,
+    filter->system_directories = checked_alloc(realloc(filter->system_directories,
                                                  (filter->system_count + 1) * sizeof(char *)));
     filter->system_directories[filter->system_count++] = copy;
 }

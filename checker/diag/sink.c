@@ -7,6 +7,7 @@
 #include "diag/nolint.h"
 #include "diag/sink.h"
 #include "diag/strtab.h"
+#include "support/memory.h"
 
 /* What a run sink shares with its TU sinks. */
 struct diag_shared {
@@ -26,18 +27,9 @@ struct diag_sink {
     bool finished;
 };
 
-static void *checked(void *memory)
-{
-    if (!memory) {
-        fputs("fearless: out of memory\n", stderr);
-        abort();
-    }
-    return memory;
-}
-
 static struct diag_sink *sink_alloc(struct diag_shared *shared, bool owns_shared)
 {
-    struct diag_sink *sink = checked(calloc(1, sizeof *sink));
+    struct diag_sink *sink = checked_alloc(calloc(1, sizeof *sink));
     sink->shared = shared;
     sink->owns_shared = owns_shared;
     pthread_mutex_init(&sink->lock, NULL);
@@ -46,7 +38,7 @@ static struct diag_sink *sink_alloc(struct diag_shared *shared, bool owns_shared
 
 struct diag_sink *diag_sink_new(const struct diag_filter *filter)
 {
-    struct diag_shared *shared = checked(calloc(1, sizeof *shared));
+    struct diag_shared *shared = checked_alloc(calloc(1, sizeof *shared));
     shared->filter = filter;
     shared->sources = source_files_new();
     shared->names = strtab_new();
@@ -63,7 +55,7 @@ static const char *intern_file(struct diag_shared *shared, const char *file, con
     if (!real) {
         real = realpath(file, NULL);
         if (!real)
-            real = checked(strdup(file)); /* not on disk (yet): its name is all we have */
+            real = checked_alloc(strdup(file)); /* not on disk (yet): its name is all we have */
         strtab_put(shared->names, file, real);
     }
     pthread_mutex_unlock(&shared->names_lock);
@@ -148,7 +140,7 @@ static void append(struct diag_sink *sink, struct diagnostic *diag)
 {
     if (sink->count == sink->capacity) {
         sink->capacity = sink->capacity ? sink->capacity * 2 : 16;
-        sink->items = checked(realloc(sink->items, sink->capacity * sizeof *sink->items));
+        sink->items = checked_alloc(realloc(sink->items, sink->capacity * sizeof *sink->items));
     }
     sink->items[sink->count++] = diag;
     sink->finished = false;

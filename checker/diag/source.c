@@ -6,6 +6,7 @@
 
 #include "diag/source.h"
 #include "diag/strtab.h"
+#include "support/memory.h"
 
 struct source_file {
     char *text;
@@ -18,15 +19,6 @@ struct source_files {
     struct strtab *by_name; /* file -> struct source_file */
 };
 
-static void *checked(void *memory)
-{
-    if (!memory) {
-        fputs("fearless: out of memory\n", stderr);
-        abort();
-    }
-    return memory;
-}
-
 static void release_file(void *value)
 {
     struct source_file *file = value;
@@ -37,7 +29,7 @@ static void release_file(void *value)
 
 struct source_files *source_files_new(void)
 {
-    struct source_files *files = checked(calloc(1, sizeof *files));
+    struct source_files *files = checked_alloc(calloc(1, sizeof *files));
     pthread_mutex_init(&files->lock, NULL);
     files->by_name = strtab_new();
     return files;
@@ -56,7 +48,7 @@ void source_files_free(struct source_files *files)
 static void split_lines(struct source_file *file, size_t length)
 {
     size_t capacity = 64;
-    file->lines = checked(malloc(capacity * sizeof *file->lines));
+    file->lines = checked_alloc(malloc(capacity * sizeof *file->lines));
     size_t start = 0;
     for (size_t i = 0; i <= length; i++) {
         bool end = i == length;
@@ -66,7 +58,7 @@ static void split_lines(struct source_file *file, size_t length)
             break; /* no empty line after a final line break */
         if (file->line_count == capacity) {
             capacity *= 2;
-            file->lines = checked(realloc(file->lines, capacity * sizeof *file->lines));
+            file->lines = checked_alloc(realloc(file->lines, capacity * sizeof *file->lines));
         }
         file->lines[file->line_count++] = (struct source_line){file->text + start, i - start};
         if (!end && file->text[i] == '\r' && i + 1 < length && file->text[i + 1] == '\n')
@@ -77,8 +69,8 @@ static void split_lines(struct source_file *file, size_t length)
 
 static struct source_file *file_from_text(const char *text, size_t length)
 {
-    struct source_file *file = checked(calloc(1, sizeof *file));
-    file->text = checked(malloc(length + 1));
+    struct source_file *file = checked_alloc(calloc(1, sizeof *file));
+    file->text = checked_alloc(malloc(length + 1));
     memcpy(file->text, text, length);
     file->text[length] = '\0';
     split_lines(file, length);
@@ -91,12 +83,12 @@ static struct source_file *file_from_disk(const char *path)
     if (!stream)
         return file_from_text("", 0);
     size_t capacity = 4096, length = 0;
-    char *text = checked(malloc(capacity));
+    char *text = checked_alloc(malloc(capacity));
     size_t got;
     while ((got = fread(text + length, 1, capacity - length, stream)) > 0) {
         length += got;
         if (length == capacity)
-            text = checked(realloc(text, capacity *= 2));
+            text = checked_alloc(realloc(text, capacity *= 2));
     }
     fclose(stream);
     struct source_file *file = file_from_text(text, length);

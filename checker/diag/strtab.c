@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "diag/strtab.h"
+#include "support/memory.h"
 
 struct slot {
     char *key;
@@ -16,15 +17,6 @@ struct strtab {
     size_t capacity, count;
 };
 
-static void *checked(void *memory)
-{
-    if (!memory) {
-        fputs("fearless: out of memory\n", stderr);
-        abort();
-    }
-    return memory;
-}
-
 static uint64_t hash_text(const char *text)
 {
     uint64_t hash = 1469598103934665603u; /* FNV-1a */
@@ -35,9 +27,9 @@ static uint64_t hash_text(const char *text)
 
 struct strtab *strtab_new(void)
 {
-    struct strtab *table = checked(calloc(1, sizeof *table));
+    struct strtab *table = checked_alloc(calloc(1, sizeof *table));
     table->capacity = 16;
-    table->slots = checked(calloc(table->capacity, sizeof *table->slots));
+    table->slots = checked_alloc(calloc(table->capacity, sizeof *table->slots));
     return table;
 }
 
@@ -67,7 +59,7 @@ static struct slot *find_slot(struct slot *slots, size_t capacity, const char *k
 static void grow(struct strtab *table)
 {
     size_t capacity = table->capacity * 2;
-    struct slot *slots = checked(calloc(capacity, sizeof *slots));
+    struct slot *slots = checked_alloc(calloc(capacity, sizeof *slots));
     for (size_t i = 0; i < table->capacity; i++)
         if (table->slots[i].key)
             *find_slot(slots, capacity, table->slots[i].key) = table->slots[i];
@@ -85,7 +77,7 @@ static struct slot *insert(struct strtab *table, const char *key)
         grow(table);
         slot = find_slot(table->slots, table->capacity, key);
     }
-    slot->key = checked(strdup(key));
+    slot->key = checked_alloc(strdup(key));
     table->count++;
     return slot;
 }

@@ -3,15 +3,7 @@
 #include <string.h>
 
 #include "driver/command.h"
-
-static void *checked(void *memory)
-{
-    if (!memory) {
-        fputs("fearless: out of memory\n", stderr);
-        abort();
-    }
-    return memory;
-}
+#include "support/memory.h"
 
 static bool has_suffix(const char *text, const char *suffix)
 {
@@ -72,9 +64,9 @@ static bool dropped_flag(const char *flag)
 
 static void add_argument(struct tu_command *command, const char *argument)
 {
-    command->arguments = checked(realloc(command->arguments,
+    command->arguments = checked_alloc(realloc(command->arguments,
                                          (size_t)(command->argument_count + 1) * sizeof(char *)));
-    command->arguments[command->argument_count++] = checked(strdup(argument));
+    command->arguments[command->argument_count++] = checked_alloc(strdup(argument));
 }
 
 void command_clean(struct tu_command *command, const char *const *arguments, int count,
@@ -105,7 +97,7 @@ void command_clean(struct tu_command *command, const char *const *arguments, int
 
 void command_list_add(struct tu_command_list *list, struct tu_command command)
 {
-    list->items = checked(realloc(list->items, (list->count + 1) * sizeof *list->items));
+    list->items = checked_alloc(realloc(list->items, (list->count + 1) * sizeof *list->items));
     list->items[list->count++] = command;
 }
 

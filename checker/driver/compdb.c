@@ -10,25 +10,17 @@
 #include <unistd.h>
 
 #include "driver/command.h"
+#include "support/memory.h"
 
 struct compile_database {
     CXCompilationDatabase database;
     struct tu_command_list all; /* every entry, cleaned, for lookups and interpolation */
 };
 
-static void *checked(void *memory)
-{
-    if (!memory) {
-        fputs("fearless: out of memory\n", stderr);
-        abort();
-    }
-    return memory;
-}
-
 static char *take_string(CXString string)
 {
     const char *text = clang_getCString(string);
-    char *copy = checked(strdup(text ? text : ""));
+    char *copy = checked_alloc(strdup(text ? text : ""));
     clang_disposeString(string);
     return copy;
 }
@@ -38,9 +30,9 @@ static char *absolute_file(const char *directory, const char *file)
 {
     char *joined;
     if (file[0] == '/' || !directory || !*directory)
-        joined = checked(strdup(file));
+        joined = checked_alloc(strdup(file));
     else if (asprintf(&joined, "%s/%s", directory, file) < 0)
-        checked(NULL);
+        checked_alloc(NULL);
     char *real = realpath(joined, NULL);
     if (!real)
         return joined;
@@ -56,7 +48,7 @@ static struct tu_command command_from(CXCompileCommand compile)
     command.file = absolute_file(command.directory, file);
     free(file);
     unsigned count = clang_CompileCommand_getNumArgs(compile);
-    char **arguments = checked(calloc(count + 1, sizeof *arguments));
+    char **arguments = checked_alloc(calloc(count + 1, sizeof *arguments));
     for (unsigned i = 0; i < count; i++)
         arguments[i] = take_string(clang_CompileCommand_getArg(compile, i));
     command_clean(&command, (const char *const *)arguments, (int)count, true);
@@ -95,7 +87,7 @@ struct compile_database *compile_database_open(const char *directory, char **err
             clang_CompilationDatabase_dispose(database);
         return NULL;
     }
-    struct compile_database *result = checked(calloc(1, sizeof *result));
+    struct compile_database *result = checked_alloc(calloc(1, sizeof *result));
     result->database = database;
     CXCompileCommands commands = clang_CompilationDatabase_getAllCompileCommands(database);
     unsigned count = clang_CompileCommands_getSize(commands);
@@ -117,12 +109,12 @@ void compile_database_close(struct compile_database *database)
 static struct tu_command copy_command(const struct tu_command *from, const char *file)
 {
     struct tu_command command = {0};
-    command.file = checked(strdup(file));
-    command.directory = from->directory ? checked(strdup(from->directory)) : NULL;
+    command.file = checked_alloc(strdup(file));
+    command.directory = from->directory ? checked_alloc(strdup(from->directory)) : NULL;
     command.argument_count = from->argument_count;
-    command.arguments = checked(calloc((size_t)from->argument_count + 1, sizeof(char *)));
+    command.arguments = checked_alloc(calloc((size_t)from->argument_count + 1, sizeof(char *)));
     for (int i = 0; i < from->argument_count; i++)
-        command.arguments[i] = checked(strdup(from->arguments[i]));
+        command.arguments[i] = checked_alloc(strdup(from->arguments[i]));
     return command;
 }
 
@@ -172,9 +164,9 @@ static bool has_database(const char *directory)
 char *compile_database_find(const char *near)
 {
     if (has_database("."))
-        return checked(strdup("."));
+        return checked_alloc(strdup("."));
     if (has_database("build"))
-        return checked(strdup("build"));
+        return checked_alloc(strdup("build"));
     char *directory = near ? realpath(near, NULL) : NULL;
     if (!directory)
         directory = realpath(".", NULL);
@@ -187,7 +179,7 @@ char *compile_database_find(const char *near)
         const char *parent = *directory ? directory : "/";
         snprintf(candidate, sizeof candidate, "%s/build", strcmp(parent, "/") ? parent : "");
         if (has_database(parent) || has_database(candidate)) {
-            char *found = checked(strdup(has_database(parent) ? parent : candidate));
+            char *found = checked_alloc(strdup(has_database(parent) ? parent : candidate));
             free(directory);
             return found;
         }

@@ -7,30 +7,22 @@
 
 #include "diag/sink.h"
 #include "driver/driver.h"
-
-static void *checked(void *memory)
-{
-    if (!memory) {
-        fputs("fearless: out of memory\n", stderr);
-        abort();
-    }
-    return memory;
-}
+#include "support/memory.h"
 
 /* --extra-arg-before / --extra-arg around the command's own flags. */
 static void add_extra_arguments(struct tu_command *command, const struct options *options)
 {
     int count = (int)options->extra_before_count + command->argument_count +
                 (int)options->extra_count;
-    char **arguments = checked(calloc((size_t)count + 1, sizeof(char *)));
+    char **arguments = checked_alloc(calloc((size_t)count + 1, sizeof(char *)));
     int used = 0;
     for (unsigned i = 0; i < options->extra_before_count; i++)
         if (strncmp(options->extra_before[i], "--driver-mode=", 14) != 0)
-            arguments[used++] = checked(strdup(options->extra_before[i]));
+            arguments[used++] = checked_alloc(strdup(options->extra_before[i]));
     for (int i = 0; i < command->argument_count; i++)
         arguments[used++] = command->arguments[i];
     for (unsigned i = 0; i < options->extra_count; i++)
-        arguments[used++] = checked(strdup(options->extra[i]));
+        arguments[used++] = checked_alloc(strdup(options->extra[i]));
     free(command->arguments);
     command->arguments = arguments;
     command->argument_count = used;
@@ -60,7 +52,7 @@ static void from_flags(const struct options *options, struct tu_command_list *ou
     for (unsigned i = 0; i < options->file_count; i++) {
         if (!readable(options->files[i], sink, input_error))
             continue;
-        struct tu_command command = {.file = checked(strdup(options->files[i]))};
+        struct tu_command command = {.file = checked_alloc(strdup(options->files[i]))};
         command_clean(&command, options->flags, options->flag_count, has_compiler);
         add_extra_arguments(&command, options);
         command_list_add(out, command);
@@ -85,7 +77,7 @@ static bool from_database(const struct options *options, const char *directory,
         if (!readable(options->files[i], sink, input_error))
             continue;
         if (!compile_database_for(database, options->files[i], &command))
-            command = (struct tu_command){.file = checked(strdup(options->files[i]))};
+            command = (struct tu_command){.file = checked_alloc(strdup(options->files[i]))};
         command_list_add(out, command);
     }
     for (unsigned i = first; i < out->count; i++)
@@ -107,7 +99,7 @@ static bool from_build_path(const struct options *options, struct tu_command_lis
     base = base ? base + 1 : path;
     if (strcmp(base, "compile_commands.json") != 0)
         return from_database(options, path, out, sink, input_error);
-    char *directory = checked(strndup(path, (size_t)(base - path)));
+    char *directory = checked_alloc(strndup(path, (size_t)(base - path)));
     bool ok = from_database(options, *directory ? directory : ".", out, sink, input_error);
     free(directory);
     return ok;
@@ -119,7 +111,7 @@ static void without_flags(const struct options *options, struct tu_command_list 
     for (unsigned i = 0; i < options->file_count; i++) {
         if (!readable(options->files[i], sink, input_error))
             continue;
-        struct tu_command command = {.file = checked(strdup(options->files[i]))};
+        struct tu_command command = {.file = checked_alloc(strdup(options->files[i]))};
         add_extra_arguments(&command, options);
         command_list_add(out, command);
     }

@@ -344,7 +344,8 @@ static struct ir_function *lower_function(struct frontend *frontend, struct mode
     finish_function(&lowerer, entry);
     lowerer_dispose(&lowerer);
     /* A body that cannot reach its end never returns (`static void die(...) { ...; exit(1); }`):
-     * calls lowered after this one end their path, as for a declared noreturn. */
+     * calls to it end their path, as for a declared noreturn (callers lowered before are
+     * lowered again, see relower_late_noreturn_callers). */
     if (function->exit->predecessor_count == 0)
         function->info->noreturn = true;
     return function;
@@ -354,7 +355,8 @@ struct tu_walk {
     struct frontend *frontend;
     struct model *model;
     struct arena *arena;
-    struct vec functions;
+    struct vec functions;   /* struct ir_function * */
+    struct vec definitions; /* CXCursor *, same order */
 };
 
 static enum CXChildVisitResult visit_definition(CXCursor cursor, CXCursor parent, CXClientData data)
@@ -364,9 +366,49 @@ static enum CXChildVisitResult visit_definition(CXCursor cursor, CXCursor parent
     if (cursor.kind == CXCursor_FunctionDecl && clang_isCursorDefinition(cursor) &&
         !frontend_is_system(cursor) &&
         !frontend_range_has_error(walk->frontend,
-                                  frontend_cursor_range(walk->frontend, cursor)))
+                                  frontend_cursor_range(walk->frontend, cursor))) {
+        CXCursor *copy = ARENA_NEW(walk->arena, CXCursor);
+        *copy = cursor;
+        vec_push(&walk->definitions, copy);
         vec_push(&walk->functions, lower_function(walk->frontend, walk->model, walk->arena, cursor));
+    }
     return CXChildVisit_Continue;
+}
+
+/* A call to a function found not to return only after this body was lowered (defined
+ * later in the file), whose path therefore goes on. */
+static bool calls_late_noreturn(const struct ir_function *function)
+{
+    for (unsigned b = 0; b < function->block_count; b++) {
+        const struct block *block = function->blocks[b];
+        for (unsigned i = 0; i < block->inst_count; i++) {
+            const struct inst *inst = &block->insts[i];
+            bool ends_path = i + 1 == block->inst_count && block->terminator.kind == TERM_UNREACHABLE;
+            if (inst->kind == INST_CALL && inst->call.callee && inst->call.callee->noreturn &&
+                !ends_path)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Lowers again the few bodies that call such functions (a new round when that makes more
+ * functions noreturn; bounded). */
+static void relower_late_noreturn_callers(struct tu_walk *walk)
+{
+    for (int round = 0; round < 3; round++) {
+        bool changed = false;
+        for (size_t i = 0; i < walk->functions.count; i++) {
+            if (!calls_late_noreturn(walk->functions.items[i]))
+                continue;
+            CXCursor *definition = walk->definitions.items[i];
+            walk->functions.items[i] = lower_function(walk->frontend, walk->model, walk->arena,
+                                                      *definition);
+            changed = true;
+        }
+        if (!changed)
+            return;
+    }
 }
 
 struct ir_tu *lower_tu(struct frontend *frontend, struct model *model, struct arena *arena)
@@ -375,13 +417,15 @@ struct ir_tu *lower_tu(struct frontend *frontend, struct model *model, struct ar
     tu->main_file = frontend->main_file;
     tu->model = model;
     tu->arena = arena;
-    struct tu_walk walk = {frontend, model, arena, {0, 0, NULL}};
+    struct tu_walk walk = {frontend, model, arena, {0, 0, NULL}, {0, 0, NULL}};
     clang_visitChildren(clang_getTranslationUnitCursor(frontend->tu), visit_definition, &walk);
+    relower_late_noreturn_callers(&walk);
     tu->function_count = (unsigned)walk.functions.count;
     tu->functions = ARENA_ARRAY(arena, struct ir_function *, tu->function_count + 1);
     for (unsigned i = 0; i < tu->function_count; i++)
         tu->functions[i] = walk.functions.items[i];
     vec_free(&walk.functions);
+    vec_free(&walk.definitions);
     tu->global_count = (unsigned)model->global_list.count;
     tu->globals = ARENA_ARRAY(arena, const struct var *, tu->global_count + 1);
     for (unsigned i = 0; i < tu->global_count; i++)

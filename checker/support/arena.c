@@ -1,5 +1,6 @@
 /* Bump allocator in chunks; big requests get a chunk of their own so nothing is wasted. */
 #include "support/arena.h"
+#include "support/memory.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -20,19 +21,9 @@ struct arena {
     struct chunk *full;     /* every other chunk, freed with the arena */
 };
 
-static void *checked_malloc(size_t size)
-{
-    void *memory = malloc(size);
-    if (!memory) {
-        fprintf(stderr, "fearless: out of memory (%zu bytes)\n", size);
-        abort();
-    }
-    return memory;
-}
-
 static struct chunk *chunk_new(size_t size)
 {
-    struct chunk *chunk = checked_malloc(sizeof *chunk + size);
+    struct chunk *chunk = checked_alloc(malloc(sizeof *chunk + size));
     chunk->next = NULL;
     chunk->size = size;
     chunk->used = 0;
@@ -41,7 +32,7 @@ static struct chunk *chunk_new(size_t size)
 
 struct arena *arena_new(void)
 {
-    struct arena *arena = checked_malloc(sizeof *arena);
+    struct arena *arena = checked_alloc(malloc(sizeof *arena));
     arena->current = chunk_new(ARENA_CHUNK_SIZE);
     arena->full = NULL;
     return arena;

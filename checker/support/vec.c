@@ -1,4 +1,5 @@
 #include "support/vec.h"
+#include "support/memory.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,11 +8,7 @@ void vec_push(struct vec *vec, void *item)
 {
     if (vec->count == vec->capacity) {
         size_t capacity = vec->capacity ? vec->capacity * 2 : 8;
-        void **items = realloc(vec->items, capacity * sizeof *items);
-        if (!items) {
-            fprintf(stderr, "fearless: out of memory\n");
-            abort();
-        }
+        void **items = checked_alloc(realloc(vec->items, capacity * sizeof *items));
         vec->items = items;
         vec->capacity = capacity;
     }

@@ -6,31 +6,23 @@
 #include <string.h>
 
 #include "verify/plan.h"
-
-static void *checked(void *memory)
-{
-    if (!memory) {
-        fputs("fearless: out of memory\n", stderr);
-        abort();
-    }
-    return memory;
-}
+#include "support/memory.h"
 
 void plan_problem(struct verify_plan *plan, unsigned line, const char *format, const char *detail)
 {
     char *text = NULL, *message = NULL;
     if (asprintf(&message, format, detail) < 0)
-        checked(NULL);
+        checked_alloc(NULL);
     if (asprintf(&text, "%s:%u: error: %s", plan->file, line, message) < 0)
-        checked(NULL);
+        checked_alloc(NULL);
     free(message);
-    plan->problems = checked(realloc(plan->problems, (plan->problem_count + 1) * sizeof(char *)));
+    plan->problems = checked_alloc(realloc(plan->problems, (plan->problem_count + 1) * sizeof(char *)));
     plan->problems[plan->problem_count++] = text;
 }
 
 static void add_expectation(struct verify_plan *plan, const struct expectation *expectation)
 {
-    plan->expectations = checked(realloc(plan->expectations,
+    plan->expectations = checked_alloc(realloc(plan->expectations,
                                          (plan->expectation_count + 1) * sizeof *plan->expectations));
     plan->expectations[plan->expectation_count++] = *expectation;
 }
@@ -70,7 +62,7 @@ static bool read_location(const char **at, const char *end, unsigned directive_l
         return read_offset(at, end, directive_line, &expectation->line);
     if (*at < end && **at == '*') { /* @*: any file, any line */
         (*at)++;
-        expectation->file = checked(strdup("*"));
+        expectation->file = checked_alloc(strdup("*"));
         expectation->line = 0;
         return true;
     }
@@ -82,7 +74,7 @@ static bool read_location(const char **at, const char *end, unsigned directive_l
     while (colon < end && *colon != ':' && *colon != ' ' && *colon != '{')
         colon++;
     if (colon < end && *colon == ':' && colon > *at) {
-        expectation->file = checked(strndup(*at, (size_t)(colon - *at)));
+        expectation->file = checked_alloc(strndup(*at, (size_t)(colon - *at)));
         *at = colon + 1;
         if (*at < end && **at == '*') {
             (*at)++;
@@ -152,7 +144,7 @@ static const char *parse_directive(struct verify_plan *plan, unsigned line, cons
         free(expectation.file);
         return end;
     }
-    expectation.text = checked(strndup(at + 2, (size_t)(close - at - 2)));
+    expectation.text = checked_alloc(strndup(at + 2, (size_t)(close - at - 2)));
     add_expectation(plan, &expectation);
     return close + 2;
 }
@@ -200,8 +192,8 @@ static void parse_line(struct verify_plan *plan, unsigned number, const struct s
 struct verify_plan *verify_parse(const char *file, const struct source_line *lines,
                                  unsigned line_count)
 {
-    struct verify_plan *plan = checked(calloc(1, sizeof *plan));
-    plan->file = checked(strdup(file));
+    struct verify_plan *plan = checked_alloc(calloc(1, sizeof *plan));
+    plan->file = checked_alloc(strdup(file));
     bool in_block = false;
     for (unsigned i = 0; i < line_count; i++)
         parse_line(plan, i + 1, &lines[i], &in_block);

@@ -387,7 +387,14 @@ START_TEST(functions_that_cannot_return_are_noreturn)
         "static void die(const char *why) { (void)why; exit(1); }\n"
         "static void spin(void) { for (;;) ; }\n"
         "int g(void);\n"
-        "int f(int *p) { if (!p) die(\"no p\"); return *p; }\n");
+        "int f(int *p) { if (!p) die(\"no p\"); return *p; }\n"
+        "static void later(void);\n"
+        "int h(int *p) { if (!p) later(); return *p; }\n"
+        "static void later(void) { abort(); }\n");
+    struct ir_function *h = snippet_function(snippet, "h");
+    snippet_check_invariants(h);
+    ck_assert_uint_eq(snippet_count_terms(h, TERM_UNREACHABLE), 1); /* defined after h */
+    ck_assert_ptr_eq(model_function(snippet->model, "h")->body, h);
     ck_assert(model_function(snippet->model, "die")->noreturn);
     ck_assert(model_function(snippet->model, "spin")->noreturn);
     ck_assert(!model_function(snippet->model, "f")->noreturn);
