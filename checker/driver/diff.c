@@ -190,8 +190,9 @@ static bool ref_resolves(const char *ref)
 {
     char *argv[] = {"git", "rev-parse", "--verify", "--quiet", (char *)ref, NULL};
     char *output = run_git(argv);
+    bool resolves = output != NULL; /* decided before the free: a freed pointer is indeterminate */
     free(output);
-    return output != NULL;
+    return resolves;
 }
 
 struct changed_lines *diff_load(const char *ref, char **error)

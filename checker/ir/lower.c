@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ir/lower_internal.h"
+#include "model/model_annotate.h"
 #include "support/arena.h"
 
 /* ---- cursor helpers ---------------------------------------------------------------- */
@@ -174,13 +175,54 @@ void lower_scope_push(struct lowerer *lowerer)
     vec_push(&lowerer->all_scopes, scope);
 }
 
+void lower_note_cleanup(struct lowerer *lowerer, const struct var *var, CXCursor decl)
+{
+    if (!clang_Cursor_hasAttrs(decl))
+        return;
+    struct decl_annotations notes;
+    annotations_collect(lowerer->model, decl, &notes);
+    for (int i = 0; i < 2; i++) {
+        struct function_info *info = model_function_mutable(lowerer->model, notes.cleanup[i]);
+        if (info) {
+            intmap_put(&lowerer->cleanups, (uintptr_t)var, info);
+            return;
+        }
+    }
+}
+
+void lower_run_cleanup(struct lowerer *lowerer, const struct var *var, struct source_range range)
+{
+    const struct function_info *cleanup = intmap_get(&lowerer->cleanups, (uintptr_t)var);
+    if (!cleanup)
+        return;
+    struct value *argument = ARENA_NEW(lowerer->arena, struct value);
+    *argument = lower_value(VALUE_ADDRESS, range);
+    argument->path = lower_var_path(lowerer, var);
+    struct inst *inst = lower_emit(lowerer, INST_CALL, range);
+    inst->call.callee = cleanup;
+    inst->call.arg_count = 1;
+    inst->call.args = argument;
+    inst->call.result_temp = lowerer->function->temp_count++;
+}
+
+void lower_run_all_cleanups(struct lowerer *lowerer, struct source_range range)
+{
+    if (lowerer->cleanups.count == 0)
+        return;
+    for (struct scope *scope = lowerer->scope; scope; scope = scope->parent)
+        for (size_t i = scope->vars.count; i > 0; i--)
+            lower_run_cleanup(lowerer, scope->vars.items[i - 1], range);
+}
+
 static void end_scope_vars(struct lowerer *lowerer, struct scope *scope, unsigned from,
                            unsigned to, struct source_range range)
 {
     for (unsigned i = to; i > from; i--) {
         const struct var *var = scope->vars.items[i - 1];
-        if (var->kind == VAR_LOCAL)
-            lower_emit(lowerer, INST_SCOPE_END, range)->var = var;
+        if (var->kind != VAR_LOCAL)
+            continue;
+        lower_run_cleanup(lowerer, var, range);
+        lower_emit(lowerer, INST_SCOPE_END, range)->var = var;
     }
 }
 
@@ -306,6 +348,7 @@ static void lowerer_dispose(struct lowerer *lowerer)
     hashmap_destroy(&lowerer->labels);
     hashmap_destroy(&lowerer->locals);
     hashmap_destroy(&lowerer->var_paths);
+    hashmap_destroy(&lowerer->cleanups);
     vec_free(&lowerer->gotos);
     vec_free(&lowerer->indirect_gotos);
     vec_free(&lowerer->local_list);

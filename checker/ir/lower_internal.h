@@ -74,6 +74,7 @@ struct lowerer {
     struct vec all_scopes;      /* struct scope *, freed with the lowerer */
     struct arena *scratch;      /* child lists: live while the function is lowered */
     struct hashmap var_paths;   /* struct var * -> its root path */
+    struct hashmap cleanups;    /* struct var * -> function_info of its cleanup attribute */
 };
 
 /* Cursor helpers (ir/lower.c). */
@@ -111,6 +112,11 @@ void lower_scope_pop(struct lowerer *lowerer, struct source_range range, bool em
 void lower_end_scopes_until(struct lowerer *lowerer, struct scope *target, struct source_range range);
 struct scope_snapshot lower_snapshot(struct lowerer *lowerer);
 void lower_declare(struct lowerer *lowerer, const struct var *var);
+/* Locals with __attribute__((cleanup(f))): f(&var) runs wherever their lifetime ends. */
+void lower_note_cleanup(struct lowerer *lowerer, const struct var *var, CXCursor decl);
+void lower_run_cleanup(struct lowerer *lowerer, const struct var *var, struct source_range range);
+/* The cleanups of every open scope, innermost first (before a return). */
+void lower_run_all_cleanups(struct lowerer *lowerer, struct source_range range);
 
 /* Expressions (ir/lower_expr.c). */
 struct value lower_expr(struct lowerer *lowerer, CXCursor expr);

@@ -12,10 +12,17 @@ static void lower_var_decl(struct lowerer *lowerer, CXCursor decl)
         return; /* names a global */
     const struct var *var = lower_var(lowerer, decl);
     lower_declare(lowerer, var);
+    lower_note_cleanup(lowerer, var, decl);
     if (var->kind == VAR_STATIC_LOCAL)
         return; /* initialized once, before the program runs */
     /* Not "the last child": `int a[n];` has the size expression as a child. */
     CXCursor init = clang_Cursor_getVarDeclInitializer(decl);
+    if (clang_getCanonicalType(clang_getCursorType(decl)).kind == CXType_VariableArray) {
+        struct children children = lower_children(lowerer, decl); /* `n` is read here */
+        for (unsigned i = 0; i < children.count; i++)
+            if (clang_isExpression(children.items[i].kind) && !clang_equalCursors(children.items[i], init))
+                lower_expr(lowerer, children.items[i]);
+    }
     if (!clang_Cursor_isNull(init) && clang_isExpression(init.kind))
         lower_initialize(lowerer, lower_var_path(lowerer, var), init, lower_range(lowerer, decl));
 }
@@ -39,6 +46,7 @@ static void lower_return(struct lowerer *lowerer, CXCursor statement)
     struct value value = lower_value(VALUE_NONE, range);
     if (children.count >= 1)
         value = lower_expr(lowerer, children.items[0]);
+    lower_run_all_cleanups(lowerer, range); /* after the value, before leaving */
     struct block *block = lowerer->current;
     block->terminator.kind = TERM_RETURN;
     block->terminator.range = range;
@@ -420,6 +428,8 @@ void lower_compound(struct lowerer *lowerer, CXCursor compound, struct value *va
     }
     /* The closing brace ends the block's locals; the function body's end is a return. */
     struct source_range end = {range.end, range.end};
+    if (is_body)
+        lower_run_all_cleanups(lowerer, end);
     lower_scope_pop(lowerer, end, !is_body);
 }
 

@@ -202,6 +202,14 @@ static void read_clang_attribute(struct model *model, CXCursor attr, bool system
         out->noreturn = true;
         return;
     }
+    if (strcmp(name, "cleanup") == 0) {
+        CXFile expansion_file;
+        unsigned expansion_offset;
+        clang_getExpansionLocation(start, &expansion_file, NULL, NULL, &expansion_offset);
+        out->cleanup[0] = arguments_at(model->arena, tu, expansion_file, expansion_offset);
+        out->cleanup[1] = arguments_at(model->arena, tu, file, offset);
+        return;
+    }
     if (system)
         return;
     for (size_t i = 0; i < sizeof clang_kinds / sizeof clang_kinds[0]; i++) {

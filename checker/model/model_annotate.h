@@ -41,6 +41,9 @@ struct decl_annotations {
     bool fearless;          /* at least one fearless annotate string */
     bool noreturn;          /* _Noreturn / noreturn attribute */
     bool system;            /* declared in a system header */
+    /* GNU __attribute__((cleanup(f))) on a local: f's name as written at the macro use
+     * and in the attribute itself (one of them names the function). */
+    const char *cleanup[2];
 };
 
 /* "moved_if:FL_OK" (without the "fearless:" prefix) -> kind and args. */

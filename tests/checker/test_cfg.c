@@ -1,6 +1,7 @@
 /* CFG shapes of every C construct: blocks, edges, back edges, terminators, scope ends. */
 #include <check.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "engine_snippet.h"
 
@@ -404,6 +405,32 @@ START_TEST(functions_that_cannot_return_are_noreturn)
 }
 END_TEST
 
+START_TEST(cleanup_attribute_runs_at_every_exit)
+{
+    struct ir_function *f = lower_one(
+        "void release(int **p);\n"
+        "#define SCOPED __attribute__((cleanup(release)))\n"
+        "int g(void);\n"
+        "int f(int *x) {\n"
+        "  SCOPED int *held = x;\n"
+        "  if (g()) return 1;\n"
+        "  while (g()) { __attribute__((cleanup(release))) int *inner = x; if (g()) break; }\n"
+        "  return 0;\n"
+        "}\n", "f");
+    /* held: at both returns; inner: at the break and at the end of the loop body. */
+    unsigned releases = 0;
+    for (unsigned b = 0; b < f->block_count; b++)
+        for (unsigned i = 0; i < f->blocks[b]->inst_count; i++) {
+            const struct inst *inst = &f->blocks[b]->insts[i];
+            if (inst->kind == INST_CALL && strcmp(inst->call.callee->name, "release") == 0) {
+                releases++;
+                ck_assert_int_eq(inst->call.args[0].kind, VALUE_ADDRESS);
+            }
+        }
+    ck_assert_uint_eq(releases, 4);
+}
+END_TEST
+
 START_TEST(code_after_return_is_dropped)
 {
     struct ir_function *f = lower_one(
@@ -476,6 +503,7 @@ static Suite *cfg_suite(void)
     tcase_add_test(tc, statement_expression);
     tcase_add_test(tc, noreturn_calls_end_paths);
     tcase_add_test(tc, functions_that_cannot_return_are_noreturn);
+    tcase_add_test(tc, cleanup_attribute_runs_at_every_exit);
     tcase_add_test(tc, code_after_return_is_dropped);
     tcase_add_test(tc, switch_and_loop_mix);
     tcase_add_test(tc, every_function_is_lowered);

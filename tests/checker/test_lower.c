@@ -99,6 +99,11 @@ START_TEST(paths_and_values)
     assert_in_order(order);
     assert_absent("write arr"); /* `int arr[3]` has no initializer; 3 is its size */
     ck_assert_int_eq(first_inst(fn, INST_WRITE, "x")->value.kind, VALUE_ADDRESS);
+    free(dump);
+    snippet_free(snippet);
+    lower_one("void t(int n) { int vla[n + 1]; vla[0] = n; }", "t");
+    static const char *const vla[] = {"decl vla", "read n", "read n", "write vla[0] := load n", NULL};
+    assert_in_order(vla);
 }
 END_TEST
 

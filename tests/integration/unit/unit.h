@@ -4,6 +4,7 @@
 #define FEARLESS_TESTS_INTEGRATION_UNIT_H
 
 #include <check.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
