@@ -1,6 +1,7 @@
 /* The threads dataflow: spawns create records, joins/detaches update them, accesses to
  * lent objects while a thread runs are conflicts, the end of a lent local (or of a
  * handle, or of main) while a thread runs is reported. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +107,18 @@ static bool rec_has_handle(const struct thread_rec *rec, const struct path *path
     return false;
 }
 
+/* `join_all(threads, n)` / `join_one(&t)`: the address of the handles is passed to a
+ * function that joins (or detaches) what its parameter points to. */
+static bool rec_handle_inside(const struct thread_rec *rec, const struct value *arg)
+{
+    if (arg->kind != VALUE_ADDRESS)
+        return false;
+    for (unsigned i = 0; i < rec->handle_count; i++)
+        if (path_within(rec->handles[i], arg->path))
+            return true;
+    return false;
+}
+
 static const struct path *value_object(const struct thr_state *state, const struct value *value,
                                        bool *heap)
 {
@@ -189,6 +202,22 @@ static void check_shared(struct thr_context *context, struct thr_state *state,
     }
 }
 
+/* Where the handle is stored: `&t`, or through a pointer to it (`slot = &threads[i];
+ * pthread_create(slot, ...)`). A pointer we cannot follow stores it somewhere we do not
+ * see (the caller's `pthread_t *out`): the handle has escaped. */
+static const struct path *spawned_handle(const struct thr_state *state,
+                                         const struct value *value, struct thread_rec *rec)
+{
+    if (!value->path || value->kind == VALUE_ADDRESS)
+        return value->path;
+    const struct path *object = value->kind == VALUE_LOAD && value->path->step_count == 0
+                                    ? thr_alias_of(state, value->path->root) : NULL;
+    if (object)
+        return object;
+    rec->handle_escaped = true;
+    return value->path;
+}
+
 static void spawn(struct thr_context *context, struct thr_state *state, const struct inst *inst,
                   bool report)
 {
@@ -197,11 +226,12 @@ static void spawn(struct thr_context *context, struct thr_state *state, const st
     struct thread_rec rec = {.spawn = inst, .status = RUN_YES, .has_condition = true,
                              .temp = call->result_temp, .success = callee->spawn_success_value};
     int handle = callee->spawn_handle_param;
-    if (handle >= 0 && (unsigned)handle < call->arg_count && call->args[handle].path) {
-        const struct path *path = call->args[handle].path;
+    const struct path *path = handle >= 0 && (unsigned)handle < call->arg_count
+                                  ? spawned_handle(state, &call->args[handle], &rec) : NULL;
+    if (path) {
         rec.handles[rec.handle_count++] = path;
         rec.array = has_unknown_index(path);
-        rec.local_handle = is_local(path->root) && path->root->kind == VAR_LOCAL &&
+        rec.local_handle = !rec.handle_escaped && path->root->kind == VAR_LOCAL &&
                            !has_deref(path);
     }
     rec.attr_unknown = attributes_unknown(call);
@@ -246,7 +276,7 @@ static void join_or_detach(struct thr_state *state, const struct inst *inst)
         bool matched = false;
         for (unsigned r = 0; r < state->rec_count; r++) {
             struct thread_rec *rec = &state->recs[r];
-            if (!rec_has_handle(rec, arg->path))
+            if (!rec_has_handle(rec, arg->path) && !rec_handle_inside(rec, arg))
                 continue;
             matched = true;
             if (param->joins) {
@@ -319,6 +349,21 @@ static void transfer_call(struct thr_context *context, struct thr_state *state,
     }
 }
 
+/* `if (pthread_create(&t, ...) == 0) started = true; ... if (started) pthread_join(t, ...)`:
+ * a constant stored in a local once the thread is known to run says it runs; the record
+ * vanishes on a branch where the flag holds another value (set before the spawn). */
+static void note_started_flag(struct thread_rec *rec, const struct path *path,
+                              const struct value *value)
+{
+    if (rec->has_condition || rec->status != RUN_YES || value->kind != VALUE_INTEGER ||
+        path->step_count != 0 || path->root->kind != VAR_LOCAL)
+        return;
+    rec->has_condition = true;
+    rec->temp = UINT_MAX; /* tested by the flag only, never by a call result */
+    rec->result_var = path->root;
+    rec->success = value->integer;
+}
+
 static void transfer_write(struct thr_context *context, struct thr_state *state,
                            const struct block *block, const struct inst *inst, bool report)
 {
@@ -343,6 +388,8 @@ static void transfer_write(struct thr_context *context, struct thr_state *state,
             rec->result_var = path->root;
         else if (path->step_count == 0 && rec->result_var == path->root)
             rec->has_condition = false;
+        else
+            note_started_flag(rec, path, value);
     }
     if (path->step_count != 0 || path->root->kind != VAR_LOCAL)
         return;

@@ -170,8 +170,21 @@ bool threads_type_is_sync(const struct type_info *type, const char **culprit)
     return !type || type_is_sync(type, culprit);
 }
 
+/* The parameter itself (`t`), or handles it points to (`*t`, `threads[i]`), not a
+ * handle stored in a struct it points to: the caller passes exactly those handles. */
+static bool handle_reached_from_param(const struct path *path)
+{
+    if (path->root->kind != VAR_PARAM)
+        return false;
+    for (unsigned i = 0; i < path->step_count; i++)
+        if (path->steps[i].kind == STEP_FIELD)
+            return false;
+    return true;
+}
+
 /* A parameter handed to a JOINS (DETACHES) parameter in the body joins (detaches) what the
- * caller passes: `static int join_ok(fl_thread *t) { return fl_join(t, NULL) == FL_OK; }`.
+ * caller passes: `static int join_ok(fl_thread *t) { return fl_join(t, NULL) == FL_OK; }`,
+ * `join_all(pthread_t *threads, size_t n)` looping over pthread_join(threads[i]).
  * Any path is enough: a missed join would only be a false alarm. */
 void threads_summarize(struct check_context *check, struct ir_function *function)
 {
@@ -189,7 +202,7 @@ void threads_summarize(struct check_context *check, struct ir_function *function
                 const struct param_contract *param = &call->callee->params[a];
                 const struct value *arg = &call->args[a];
                 if ((!param->joins && !param->detaches) || !arg->path ||
-                    arg->path->step_count != 0 || arg->path->root->kind != VAR_PARAM)
+                    !handle_reached_from_param(arg->path))
                     continue;
                 for (unsigned p = 0; p < function->param_count && p < info->param_count; p++)
                     if (function->params[p] == arg->path->root) {

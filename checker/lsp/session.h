@@ -5,6 +5,7 @@
 #define FEARLESS_LSP_SESSION_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <sys/types.h>
 
@@ -47,7 +48,9 @@ struct session {
     pthread_mutex_t publish_lock;
     struct vec published; /* struct published * */
     /* Reader loop only: */
-    bool initialized, shutdown_requested;
+    bool initialized;
+    /* Written by the reader loop, read by clangd's reader when clangd exits. */
+    atomic_bool shutdown_requested;
 };
 
 /* ---- publish.c: each source's last set, and their union sent to the editor. */
