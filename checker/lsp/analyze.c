@@ -7,6 +7,7 @@
 #include "diag/sink.h"
 #include "lsp/flags.h"
 #include "pipeline.h"
+#include "support/files.h"
 
 /* LSP DiagnosticSeverity. */
 static int lsp_severity(enum severity severity)
@@ -17,19 +18,6 @@ static int lsp_severity(enum severity severity)
     case SEVERITY_NOTE: return 3;
     }
     return 3;
-}
-
-static bool same_file(const char *a, const char *b)
-{
-    if (!a || !b)
-        return false;
-    if (strcmp(a, b) == 0)
-        return true;
-    char *real_a = realpath(a, NULL), *real_b = realpath(b, NULL);
-    bool same = real_a && real_b && strcmp(real_a, real_b) == 0;
-    free(real_a);
-    free(real_b);
-    return same;
 }
 
 static json_t *position(unsigned line, unsigned character)

@@ -9,6 +9,7 @@
 
 #include "diag/sink.h"
 #include "verify/plan.h"
+#include "support/files.h"
 
 /* A diagnostic or a note, as the verifier sees it. */
 struct seen {
@@ -46,19 +47,6 @@ static struct seen_list collect(const struct diag_sink *sink)
             add_seen(&list, SEVERITY_NOTE, &diag->notes[j].range, diag->notes[j].message);
     }
     return list;
-}
-
-static bool same_file(const char *a, const char *b)
-{
-    if (!a || !b)
-        return false;
-    if (strcmp(a, b) == 0)
-        return true;
-    char *real_a = realpath(a, NULL), *real_b = realpath(b, NULL);
-    bool same = real_a && real_b && strcmp(real_a, real_b) == 0;
-    free(real_a);
-    free(real_b);
-    return same;
 }
 
 /* @name:line names a file by its name or a trailing part of its path. */
