@@ -36,6 +36,7 @@ struct pending_try {
     bool shared;
     long long success;
     unsigned mask_before;       /* the lock's mask before the call: restored on failure */
+    bool checked;               /* a plain lock whose error result is tested (see below) */
     struct source_range site;
 };
 

@@ -184,6 +184,81 @@ static void no_release(void *value)
     (void)value;
 }
 
+/* ---- functions whose threads end inside them --------------------------------------------- */
+
+static bool local_object(const struct value *value)
+{
+    if (value->kind != VALUE_ADDRESS || !value->path || value->path->root->kind != VAR_LOCAL)
+        return false;
+    for (unsigned i = 0; i < value->path->step_count; i++)
+        if (value->path->steps[i].kind == STEP_DEREF)
+            return false;
+    return true;
+}
+
+static bool joins_root(const struct ir_function *function, const struct var *root)
+{
+    for (unsigned b = 0; b < function->block_count; b++)
+        for (unsigned i = 0; i < function->blocks[b]->inst_count; i++) {
+            const struct inst *inst = &function->blocks[b]->insts[i];
+            if (!is_join_call(inst))
+                continue;
+            for (unsigned a = 0; a < inst->call.arg_count && a < inst->call.callee->param_count;
+                 a++)
+                if (inst->call.callee->params[a].joins && inst->call.args[a].path &&
+                    inst->call.args[a].path->root == root)
+                    return true;
+        }
+    return false;
+}
+
+/* A spawn into a handle local to the function (`&t`, `&threads[i]`, `&scope`), with no
+ * attributes (which could detach it), whose handle the function joins. */
+static bool spawn_contained(const struct ir_function *function, const struct call *call)
+{
+    const struct function_info *callee = call->callee;
+    int handle = callee->spawn_handle_param;
+    if (handle < 0 || (unsigned)handle >= call->arg_count || !local_object(&call->args[handle]))
+        return false;
+    for (unsigned a = 0; a < call->arg_count; a++) {
+        const struct value *arg = &call->args[a];
+        bool attribute = (int)a != handle && (int)a != callee->spawn_fn_param &&
+                         (int)a != callee->spawn_arg_param;
+        if (attribute && arg->kind != VALUE_NULL &&
+            !(arg->kind == VALUE_INTEGER && arg->integer == 0))
+            return false;
+    }
+    return joins_root(function, call->args[handle].path->root);
+}
+
+/* `run_phase()`: spawns workers into local handles and joins them before it returns, so
+ * for its callers it is no spawn (code before and after it runs with no thread). Any path
+ * joining is enough, as for the other heuristics here: a skipped join is reported by
+ * thread-not-joined. A call to another spawning function or a detach makes it not so. */
+static bool threads_contained(const struct ir_function *function)
+{
+    bool spawns = false;
+    for (unsigned b = 0; b < function->block_count; b++)
+        for (unsigned i = 0; i < function->blocks[b]->inst_count; i++) {
+            const struct inst *inst = &function->blocks[b]->insts[i];
+            const struct function_info *callee = inst->kind == INST_CALL ? inst->call.callee
+                                                                        : NULL;
+            if (!callee)
+                continue;
+            if (callee->is_spawn) {
+                if (!spawn_contained(function, &inst->call))
+                    return false;
+                spawns = true;
+            } else if (callee->body && callee->body != function) {
+                return false; /* a callee might spawn: decided without the call graph */
+            }
+            for (unsigned p = 0; callee->params && p < callee->param_count; p++)
+                if (callee->params[p].detaches)
+                    return false;
+        }
+    return spawns;
+}
+
 const struct lock_threads *lock_threads_of(struct check_context *context)
 {
     struct lock_threads *threads = analysis_cache_lookup(context->cache, &threads_key, NULL);
@@ -206,6 +281,9 @@ const struct lock_threads *lock_threads_of(struct check_context *context)
     threads->context = context;
     threads->spawns_within = ARENA_ARRAY(context->arena, bool, tu->function_count + 1);
     threads->joins_within = ARENA_ARRAY(context->arena, bool, tu->function_count + 1);
+    threads->contained = ARENA_ARRAY(context->arena, bool, tu->function_count + 1);
+    for (unsigned f = 0; f < tu->function_count; f++)
+        threads->contained[f] = threads_contained(tu->functions[f]);
     mark_thread_functions(threads, tu);
     analysis_cache_store(context->cache, &threads_key, NULL, threads, no_release);
     return threads;
@@ -245,7 +323,9 @@ static bool is_thread_call(const struct thread_call_kind *kind, const struct ins
     int index = body ? lock_function_index(kind->threads->context, body) : -1;
     if (index < 0)
         return false;
-    return kind->join ? kind->threads->joins_within[index] : kind->threads->spawns_within[index];
+    if (kind->join)
+        return kind->threads->joins_within[index];
+    return kind->threads->spawns_within[index] && !kind->threads->contained[index];
 }
 
 static bool block_has(const struct block *block, const struct thread_call_kind *kind,

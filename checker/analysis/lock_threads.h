@@ -27,6 +27,7 @@ struct lock_threads {
     unsigned function_count;             /* tu->function_count */
     bool *reaches;                       /* reaches[f * entry_count + e] */
     bool *spawns_within, *joins_within;  /* per function: spawns / joins, itself or callees */
+    bool *contained;                     /* per function: its threads end before it returns */
     struct check_context *context;
 };
 

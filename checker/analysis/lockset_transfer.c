@@ -244,11 +244,32 @@ struct call_site {
     bool report;
 };
 
+/* `if (pthread_mutex_lock(&m) != 0) return -1;`: the POSIX and C11 lock functions return
+ * 0 (thrd_success) when they lock; a result tested non-zero means the lock was not taken.
+ * Only the builtin contracts: a user's ACQUIRE function may return anything. */
+static void checked_acquire(struct call_site *at, const struct path *lock, bool shared,
+                            unsigned mask_before)
+{
+    if (at->inst->call.callee->origin != ORIGIN_BUILTIN)
+        return;
+    struct pending_try pending = {
+        .temp = at->inst->call.result_temp,
+        .lock = lock,
+        .shared = shared,
+        .success = 0,
+        .mask_before = mask_before,
+        .checked = true,
+        .site = at->inst->range,
+    };
+    lock_state_add_try(at->state, &pending);
+}
+
 static void acquire(struct call_site *at, const struct path *lock, const struct path *shown,
                     bool shared)
 {
     struct lockset_run *run = at->run;
     struct lock_fact *fact = lock_state_touch(at->state, lock);
+    checked_acquire(at, lock, shared, fact->mask);
     bool recursive = lockset_lock_may_recurse(run->check, lock) ||
                      lock_path_has_unknown_index(lock);
     bool conflict = !(shared && fact->mask == LS_SHARED);
@@ -495,7 +516,10 @@ void lockset_transfer_edge(void *context, void *state_, const struct edge *edge,
     struct pending_try taken = *pending;
     struct lock_fact *fact = lock_state_touch(state, taken.lock);
     if (outcome == TRY_FAILED) {
-        fact->mask = taken.mask_before;
+        /* a failed lock of a lock not touched before is not held (not "held by the
+         * caller", which an untouched lock could be: a release there is no contract) */
+        fact->mask = taken.checked && (taken.mask_before & LS_UNTOUCHED) ? LS_RELEASED
+                                                                         : taken.mask_before;
         return;
     }
     if (fact->mask & LS_UNTOUCHED)

@@ -76,7 +76,8 @@ static void check_moved_params(struct check_context *context, const struct funct
         const char *name = info->param_names && info->param_names[i] ? info->param_names[i] : "?";
         struct diagnostic *diag = diag_new(
             "annotation", SEVERITY_ERROR, info->decl,
-            "%s on parameter '%s' of '%s', whose type '%s' owns nothing that could move",
+            "annotation %s on parameter '%s' of '%s' has no effect: its type '%s' owns "
+            "nothing that could move",
             param->moved ? "MOVED" : "MOVED_IF", name, info->name, type->spelling);
         diag_add_note(diag, info->decl,
                       "help: remove the annotation, or pass a pointer to what the callee takes");

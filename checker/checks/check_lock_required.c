@@ -22,6 +22,8 @@ static void report(struct check_context *context, const struct lock_event *event
         lock_note_released(context, diag, event);
     if (event->callee && lock_in_main_file(context, event->callee->decl))
         diag_add_note(diag, event->callee->decl, "'%s' declared here", callee);
+    else
+        diag_add_note(diag, event->range, "'%s' expects its caller to hold '%s'", callee, lock);
     diag_add_note(diag, event->range, "help: lock '%s' before the call", lock);
     check_report(context, diag);
 }

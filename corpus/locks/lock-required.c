@@ -20,7 +20,7 @@ void push(struct queue *q)
 
 void wait_nonempty(struct queue *q)
 {
-    pthread_cond_wait(&q->nonempty, &q->mu); // expected-error {{calling 'pthread_cond_wait' requires holding 'q->mu' exclusively}} expected-note {{help: lock 'q->mu' before the call}}
+    pthread_cond_wait(&q->nonempty, &q->mu); // expected-error {{calling 'pthread_cond_wait' requires holding 'q->mu' exclusively}} expected-note {{'pthread_cond_wait' expects its caller to hold 'q->mu'}} expected-note {{help: lock 'q->mu' before the call}}
 }
 
 void push_right(struct queue *q)
