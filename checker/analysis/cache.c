@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "support/hashmap.h"
+#include "support/memory.h"
 
 struct cache_entry {
     const void *key;
@@ -29,11 +30,7 @@ static uintptr_t cache_hash(const void *key, const struct ir_function *function)
 
 struct analysis_cache *analysis_cache_new(void)
 {
-    struct analysis_cache *cache = calloc(1, sizeof *cache);
-    if (!cache) {
-        fprintf(stderr, "fearless: out of memory\n");
-        abort();
-    }
+    struct analysis_cache *cache = checked_alloc(calloc(1, sizeof *cache));
     hashmap_init(&cache->buckets);
     return cache;
 }
@@ -83,11 +80,7 @@ void analysis_cache_store(struct analysis_cache *cache, const void *key,
         entry->release = release;
         return;
     }
-    entry = calloc(1, sizeof *entry);
-    if (!entry) {
-        fprintf(stderr, "fearless: out of memory\n");
-        abort();
-    }
+    entry = checked_alloc(calloc(1, sizeof *entry));
     uintptr_t hash = cache_hash(key, function);
     entry->key = key;
     entry->function = function;
@@ -97,11 +90,8 @@ void analysis_cache_store(struct analysis_cache *cache, const void *key,
     intmap_put(&cache->buckets, hash, entry);
     if (cache->all_count == cache->all_capacity) {
         size_t capacity = cache->all_capacity ? cache->all_capacity * 2 : 32;
-        struct cache_entry **items = realloc(cache->all_items, capacity * sizeof *items);
-        if (!items) {
-            fprintf(stderr, "fearless: out of memory\n");
-            abort();
-        }
+        struct cache_entry **items =
+            checked_alloc(realloc(cache->all_items, capacity * sizeof *items));
         cache->all_items = items;
         cache->all_capacity = capacity;
     }

@@ -1,34 +1,15 @@
 /* The lockset lattice (see lock_state.h). States are malloc'd: the dataflow engine copies
  * and frees them freely, and they never outlive one function's analysis. */
 #include "analysis/lock_state.h"
+#include "support/memory.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void *grow(void *array, unsigned *capacity, unsigned needed, size_t element)
-{
-    if (needed <= *capacity)
-        return array;
-    unsigned capacity_new = *capacity ? *capacity * 2 : 4;
-    while (capacity_new < needed)
-        capacity_new *= 2;
-    void *grown = realloc(array, capacity_new * element);
-    if (!grown) {
-        fprintf(stderr, "fearless: out of memory\n");
-        abort();
-    }
-    *capacity = capacity_new;
-    return grown;
-}
-
 struct lock_state *lock_state_new(bool reached)
 {
-    struct lock_state *state = calloc(1, sizeof *state);
-    if (!state) {
-        fprintf(stderr, "fearless: out of memory\n");
-        abort();
-    }
+    struct lock_state *state = checked_alloc(calloc(1, sizeof *state));
     state->reached = reached;
     return state;
 }
@@ -38,11 +19,7 @@ static void *copy_array(const void *array, unsigned count, size_t element, unsig
     *capacity = count;
     if (count == 0)
         return NULL;
-    void *copy = malloc(count * element);
-    if (!copy) {
-        fprintf(stderr, "fearless: out of memory\n");
-        abort();
-    }
+    void *copy = checked_alloc(malloc(count * element));
     memcpy(copy, array, count * element);
     return copy;
 }
@@ -85,7 +62,7 @@ struct lock_fact *lock_state_touch(struct lock_state *state, const struct path *
     struct lock_fact *fact = lock_state_find(state, lock);
     if (fact)
         return fact;
-    state->facts = grow(state->facts, &state->fact_capacity, state->fact_count + 1,
+    state->facts = grow_array(state->facts, &state->fact_capacity, state->fact_count + 1,
                         sizeof *state->facts);
     fact = &state->facts[state->fact_count++];
     memset(fact, 0, sizeof *fact);
@@ -221,7 +198,7 @@ bool lock_state_join(struct lock_state *into, const struct lock_state *from)
 
 void lock_state_add_try(struct lock_state *state, const struct pending_try *pending)
 {
-    state->tries = grow(state->tries, &state->try_capacity, state->try_count + 1,
+    state->tries = grow_array(state->tries, &state->try_capacity, state->try_count + 1,
                         sizeof *state->tries);
     state->tries[state->try_count++] = *pending;
 }
@@ -255,42 +232,15 @@ void lock_state_forget_var(struct lock_state *state, const struct var *var)
 
 void lock_state_add_guard(struct lock_state *state, const struct guard_pointer *guard)
 {
-    state->guards = grow(state->guards, &state->guard_capacity, state->guard_count + 1,
+    state->guards = grow_array(state->guards, &state->guard_capacity, state->guard_count + 1,
                          sizeof *state->guards);
     state->guards[state->guard_count++] = *guard;
-}
-
-/* Does `value <compare> constant` hold? */
-static bool compare_holds(long long value, enum compare compare, long long constant)
-{
-    switch (compare) {
-    case COMPARE_NE: return value != constant;
-    case COMPARE_EQ: return value == constant;
-    case COMPARE_LT: return value < constant;
-    case COMPARE_LE: return value <= constant;
-    case COMPARE_GT: return value > constant;
-    case COMPARE_GE: return value >= constant;
-    }
-    return false;
-}
-
-static enum compare negate(enum compare compare)
-{
-    switch (compare) {
-    case COMPARE_NE: return COMPARE_EQ;
-    case COMPARE_EQ: return COMPARE_NE;
-    case COMPARE_LT: return COMPARE_GE;
-    case COMPARE_LE: return COMPARE_GT;
-    case COMPARE_GT: return COMPARE_LE;
-    case COMPARE_GE: return COMPARE_LT;
-    }
-    return compare;
 }
 
 enum try_outcome lock_try_outcome(enum compare compare, long long constant, bool holds,
                                   long long success)
 {
-    enum compare known = holds ? compare : negate(compare);
+    enum compare known = holds ? compare : compare_negate(compare);
     if (!compare_holds(success, known, constant))
         return TRY_FAILED;
     if (known == COMPARE_EQ)

@@ -11,6 +11,7 @@
 #include "analysis/lockset_internal.h"
 #include "dataflow/dataflow.h"
 #include "support/arena.h"
+#include "support/memory.h"
 
 /* ---- small vectors ------------------------------------------------------------------- */
 
@@ -18,11 +19,7 @@ void *lockset_vec_push(struct lockset_vec *vec, size_t element)
 {
     if (vec->count == vec->capacity) {
         unsigned capacity = vec->capacity ? vec->capacity * 2 : 8;
-        void *grown = realloc(vec->items, capacity * element);
-        if (!grown) {
-            fprintf(stderr, "fearless: out of memory\n");
-            abort();
-        }
+        void *grown = checked_alloc(realloc(vec->items, capacity * element));
         vec->items = grown;
         vec->capacity = capacity;
     }
@@ -182,6 +179,7 @@ static void run_free(struct lockset_run *run)
     lockset_vec_free(&run->callsites);
     lockset_vec_free(&run->returns);
     lockset_vec_free(&run->taken);
+    lockset_vec_free(&run->required);
 }
 
 static void run_dataflow(struct lockset_run *run)

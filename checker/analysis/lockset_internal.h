@@ -37,6 +37,14 @@ struct lockset_run {
     struct lockset_vec callsites; /* struct lock_callsite */
     struct lockset_vec returns;   /* struct lockset_return */
     struct lockset_vec taken;     /* const struct path *: locks acquired or excluded here */
+    struct lockset_vec required;  /* struct lock_requirement: needed from the caller */
+};
+
+/* A lock a REQUIRES callee (or a condvar wait) needs where this function never touched it:
+ * held by this function's caller, inferred as this function's REQUIRES. */
+struct lock_requirement {
+    const struct path *lock;
+    bool exclusive;
 };
 
 void lockset_transfer_inst(void *context, void *state, const struct block *block,

@@ -173,6 +173,10 @@ void lockset_infer_contract(struct lockset_run *run, struct ir_function *functio
     const struct path *const *taken = run->taken.items;
     for (unsigned i = 0; i < run->taken.count; i++)
         add_effect(run, &out, taken[i], EFFECT_EXCLUDES, 0);
+    const struct lock_requirement *required = run->required.items;
+    for (unsigned i = 0; i < run->required.count; i++)
+        add_effect(run, &out, required[i].lock,
+                   required[i].exclusive ? EFFECT_REQUIRES : EFFECT_REQUIRES_SHARED, 0);
     install(run, function, &out);
     lockset_vec_free(&out.effects);
     lockset_vec_free(&out.locks);

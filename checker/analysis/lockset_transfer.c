@@ -3,6 +3,7 @@
  * in the engine's reporting replay, so each is seen once). */
 #include <string.h>
 
+#include "analysis/lock_threads.h"
 #include "analysis/lockset_internal.h"
 #include "support/arena.h"
 
@@ -323,12 +324,37 @@ static void release(struct call_site *at, const struct path *lock, const struct 
         }
 }
 
+/* `static void wait_registered(void) { while (!ready) pthread_cond_wait(&c, &init_lock); }`
+ * called with init_lock held: an unannotated helper that never touches the lock may get it
+ * from its caller. It is inferred REQUIRES(lock) and the callers are checked instead; main,
+ * thread entries and functions with a declared contract have no such caller. */
+static bool caller_may_hold(const struct lockset_run *run, const struct path *lock)
+{
+    const struct function_info *info = run->function->info;
+    bool declared = info && info->origin == ORIGIN_DECLARED && info->effect_count > 0;
+    return info && !declared && !run->function->is_main &&
+           !lock_is_local(lock) && !lock_threads_is_entry(run->check, info);
+}
+
+static void note_required(struct lockset_run *run, const struct path *lock, bool exclusive)
+{
+    if (!run->summarizing)
+        return;
+    struct lock_requirement *slot = lockset_vec_push(&run->required, sizeof *slot);
+    slot->lock = lock;
+    slot->exclusive = exclusive;
+}
+
 static void require(struct call_site *at, const struct path *lock, const struct path *shown,
                     bool exclusive)
 {
     struct lock_fact *fact = lock_state_find(at->state, lock);
     unsigned mask = fact ? fact->mask : LS_UNTOUCHED;
     bool ok = exclusive ? lock_mask_must_exclusive(mask) : lock_mask_must_held(mask);
+    if (!ok && mask == LS_UNTOUCHED && caller_may_hold(at->run, lock)) {
+        note_required(at->run, lock, exclusive);
+        return;
+    }
     if (ok || !reporting(at->run, at->report))
         return;
     struct lock_event *event = new_event(at->run, LOCK_EVENT_REQUIRED, at->inst->range, shown);

@@ -7,6 +7,7 @@
 #include "analysis/cache.h"
 #include "analysis/ownership_state.h"
 #include "dataflow/dataflow.h"
+#include "support/memory.h"
 
 struct own_context {
     struct check_context *check;
@@ -38,11 +39,7 @@ static void record_use(struct own_context *context, const struct move_fact *fact
     }
     if (context->use_count == context->use_capacity) {
         context->use_capacity = context->use_capacity ? context->use_capacity * 2 : 8;
-        context->uses = realloc(context->uses, context->use_capacity * sizeof *context->uses);
-        if (!context->uses) {
-            fprintf(stderr, "fearless: out of memory\n");
-            abort();
-        }
+        context->uses = checked_alloc(realloc(context->uses, context->use_capacity * sizeof *context->uses));
     }
     bool later = fact->origin_block > context->block_id ||
                  (fact->origin_block == context->block_id &&
@@ -230,21 +227,12 @@ static void transfer_inst(void *data, void *raw, const struct block *block,
  * excluded, -1 when unknown. */
 int ownership_compare_outcome(enum compare compare, bool holds, long long k, long long value)
 {
-    if (!holds) {
-        static const enum compare negate[] = {
-            [COMPARE_NE] = COMPARE_EQ, [COMPARE_EQ] = COMPARE_NE, [COMPARE_LT] = COMPARE_GE,
-            [COMPARE_LE] = COMPARE_GT, [COMPARE_GT] = COMPARE_LE, [COMPARE_GE] = COMPARE_LT};
-        compare = negate[compare];
-    }
-    switch (compare) {
-    case COMPARE_EQ: return k == value;
-    case COMPARE_NE: return k == value ? 0 : -1;
-    case COMPARE_LT: return value < k ? -1 : 0;
-    case COMPARE_LE: return value <= k ? -1 : 0;
-    case COMPARE_GT: return value > k ? -1 : 0;
-    case COMPARE_GE: return value >= k ? -1 : 0;
-    }
-    return -1;
+    if (!holds)
+        compare = compare_negate(compare);
+    if (compare == COMPARE_EQ)
+        return k == value;
+    /* Any other comparison leaves several results possible: it only excludes. */
+    return compare_holds(value, compare, k) ? -1 : 0;
 }
 
 static bool tests_fact(const struct value *tested, const struct move_fact *fact)
@@ -387,11 +375,7 @@ const struct ownership_result *ownership_of(struct check_context *check,
     struct own_context context = {.check = check, .function = function};
     struct dataflow_result *flow = dataflow_run(function, &ownership_ops, &context);
     dataflow_result_free(flow);
-    result = calloc(1, sizeof *result);
-    if (!result) {
-        fprintf(stderr, "fearless: out of memory\n");
-        abort();
-    }
+    result = checked_alloc(calloc(1, sizeof *result));
     result->use_count = context.use_count;
     result->uses = context.uses;
     if (check->cache)

@@ -11,6 +11,7 @@
 #include "analysis/threads_internal.h"
 #include "dataflow/dataflow.h"
 #include "support/arena.h"
+#include "support/memory.h"
 
 const char *threads_name_of(struct thr_context *context, const struct path *path)
 {
@@ -37,12 +38,8 @@ struct thread_finding *threads_add_finding(struct thr_context *context,
             return NULL;
     if (context->count == context->capacity) {
         context->capacity = context->capacity ? context->capacity * 2 : 8;
-        context->findings = realloc(context->findings,
-                                    context->capacity * sizeof *context->findings);
-        if (!context->findings) {
-            fprintf(stderr, "fearless: out of memory\n");
-            abort();
-        }
+        context->findings = checked_alloc(
+            realloc(context->findings, context->capacity * sizeof *context->findings));
     }
     struct thread_finding *finding = &context->findings[context->count++];
     *finding = (struct thread_finding){.kind = kind, .range = range};
@@ -600,11 +597,7 @@ const struct threads_result *threads_of(struct check_context *check,
     struct thr_context context = {.check = check, .function = function};
     if (calls_threads(function)) /* most functions spawn nothing: skip the dataflow */
         dataflow_result_free(dataflow_run(function, &threads_ops, &context));
-    result = calloc(1, sizeof *result);
-    if (!result) {
-        fprintf(stderr, "fearless: out of memory\n");
-        abort();
-    }
+    result = checked_alloc(calloc(1, sizeof *result));
     result->count = context.count;
     result->findings = context.findings;
     if (check->cache)

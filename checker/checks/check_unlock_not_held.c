@@ -12,10 +12,10 @@ static void report(struct check_context *context, const struct lock_event *event
     if (event->has_released)
         diag_add_note(diag, event->released, "'%s' already released here", lock);
     else if (event->some_paths || event->maybe)
-        diag_add_note(diag, event->range, "some paths reach this release without acquiring '%s'",
+        diag_add_note(diag, event->range, "some paths reach this release without holding '%s'",
                       lock);
     else
-        diag_add_note(diag, event->range, "no path to this release acquires '%s'", lock);
+        diag_add_note(diag, event->range, "no path to this release holds '%s'", lock);
     diag_add_note(diag, event->range, "help: %s",
                   again ? "release a lock once for each time it was acquired"
                             : "acquire the lock before releasing it, or remove this release");

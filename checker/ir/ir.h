@@ -142,6 +142,11 @@ enum terminator_kind {
 
 enum compare { COMPARE_NE, COMPARE_EQ, COMPARE_LT, COMPARE_LE, COMPARE_GT, COMPARE_GE };
 
+/* The comparison that holds when `compare` does not (on a branch's false edge). */
+enum compare compare_negate(enum compare compare);
+/* Does `value <compare> constant` hold? */
+bool compare_holds(long long value, enum compare compare, long long constant);
+
 /* `if (e)` tests `e != 0`; `if (!e)`, `e == 0`; `if (x OP k)` with a constant k keeps the
  * comparison, so checks can refine on `if (pthread_mutex_trylock(&m) != 0)` or
  * `if (rc == 0)`. Anything else: `known` is false. */

@@ -6,19 +6,6 @@
 
 #include "ir/lower_internal.h"
 
-static enum compare negate(enum compare compare)
-{
-    switch (compare) {
-    case COMPARE_NE: return COMPARE_EQ;
-    case COMPARE_EQ: return COMPARE_NE;
-    case COMPARE_LT: return COMPARE_GE;
-    case COMPARE_LE: return COMPARE_GT;
-    case COMPARE_GT: return COMPARE_LE;
-    case COMPARE_GE: return COMPARE_LT;
-    }
-    return compare;
-}
-
 /* `k OP x` is `x OP' k`. */
 static enum compare mirror(enum compare compare)
 {
@@ -117,7 +104,7 @@ static void leaf_condition(struct lowerer *lowerer, CXCursor expr, bool negated,
             condition = (struct condition){true, value, COMPARE_NE, 0};
     }
     if (negated)
-        condition.compare = negate(condition.compare);
+        condition.compare = compare_negate(condition.compare);
     branch(lowerer, condition, range, if_true, if_false);
 }
 

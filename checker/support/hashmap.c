@@ -1,4 +1,5 @@
 #include "support/hashmap.h"
+#include "support/memory.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,11 +70,7 @@ static void hashmap_grow(struct hashmap *map)
     size_t old_capacity = map->capacity;
     struct hashmap_entry *old = map->entries;
     map->capacity = old_capacity ? old_capacity * 2 : 16;
-    map->entries = calloc(map->capacity, sizeof *map->entries);
-    if (!map->entries) {
-        fprintf(stderr, "fearless: out of memory\n");
-        abort();
-    }
+    map->entries = checked_alloc(calloc(map->capacity, sizeof *map->entries));
     for (size_t i = 0; i < old_capacity; i++) {
         if (old[i].hash == 0)
             continue;

@@ -27,5 +27,5 @@ int step(int err)
 void never_locked(void)
 {
     pthread_mutex_t local = PTHREAD_MUTEX_INITIALIZER;
-    pthread_mutex_unlock(&local); // expected-error {{releasing 'local' that is not held}} expected-note {{no path to this release acquires 'local'}} expected-note {{help: acquire the lock before releasing it, or remove this release}}
+    pthread_mutex_unlock(&local); // expected-error {{releasing 'local' that is not held}} expected-note {{no path to this release holds 'local'}} expected-note {{help: acquire the lock before releasing it, or remove this release}}
 }
