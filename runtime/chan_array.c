@@ -9,6 +9,8 @@
 
 #include "backoff.h"
 #include "chan_flavors.h"
+#include "elem_copy.h"
+#include "fence.h"
 
 struct array_slot {
     _Atomic size_t stamp;
@@ -45,6 +47,9 @@ fl_status chan_array_init(struct chan_array *a, size_t elem_size, size_t cap) {
     atomic_init(&a->head, 0);
     atomic_init(&a->tail, 0);
     chan_waiters_init(&a->senders);
+    /* try_recv publishes a free slot with fl_fence_light: blocked senders pay instead. */
+    fl_fence_init();
+    a->senders.heavy_fence = true;
     chan_waiters_init(&a->receivers);
     return FL_OK;
 }
@@ -68,7 +73,7 @@ fl_status chan_array_try_send(struct chan_array *a, const void *value) {
             if (atomic_compare_exchange_weak_explicit(&a->tail, &tail, advance(a, tail),
                                                       memory_order_seq_cst,
                                                       memory_order_relaxed)) {
-                memcpy(slot->data, value, a->elem_size);
+                elem_copy(slot->data, value, a->elem_size);
                 atomic_store_explicit(&slot->stamp, tail + 1, memory_order_release);
                 chan_waiters_notify_one(&a->receivers);
                 return FL_OK;
@@ -106,22 +111,22 @@ fl_status chan_array_send(struct chan_array *a, const void *value) {
     return chan_waiters_block(&a->senders, send_attempt, &ctx, FL_FULL, NULL);
 }
 
+/* There is one receiver at a time (fl_receiver is NOT_SYNC), so head is ours: plain
+ * stores advance it, where crossbeam's MPMC version needs a CAS, and the light fence
+ * before the senders' wake-up check saves the locked instruction per message. */
 fl_status chan_array_try_recv(struct chan_array *a, void *out) {
     backoff b = {0};
     size_t head = atomic_load_explicit(&a->head, memory_order_relaxed);
     for (;;) {
         struct array_slot *slot = slot_at(a, head & (a->mark_bit - 1));
         size_t stamp = atomic_load_explicit(&slot->stamp, memory_order_acquire);
-        if (stamp == head + 1) { /* holds the message for us: claim it */
-            if (atomic_compare_exchange_weak_explicit(&a->head, &head, advance(a, head),
-                                                      memory_order_seq_cst,
-                                                      memory_order_relaxed)) {
-                memcpy(out, slot->data, a->elem_size);
-                atomic_store_explicit(&slot->stamp, head + a->one_lap, memory_order_release);
-                chan_waiters_notify_one(&a->senders);
-                return FL_OK;
-            }
-            backoff_spin(&b);
+        if (stamp == head + 1) { /* holds the message for us: take it */
+            elem_copy(out, slot->data, a->elem_size);
+            atomic_store_explicit(&slot->stamp, head + a->one_lap, memory_order_release);
+            atomic_store_explicit(&a->head, advance(a, head), memory_order_release);
+            fl_fence_light();
+            chan_waiters_notify_one(&a->senders);
+            return FL_OK;
         } else if (stamp == head) { /* not written yet: empty, or a sender is mid-write */
             atomic_thread_fence(memory_order_seq_cst);
             size_t tail = atomic_load_explicit(&a->tail, memory_order_relaxed);

@@ -12,6 +12,7 @@
 
 #include "backoff.h"
 #include "chan_flavors.h"
+#include "elem_copy.h"
 
 #define SHIFT 1
 #define MARK ((size_t)1)
@@ -121,7 +122,7 @@ fl_status chan_list_send(struct chan_list *c, const void *value) {
     if (status != FL_OK)
         return status;
     struct list_slot *slot = slot_at(c, block, offset);
-    memcpy(slot->data, value, c->elem_size);
+    elem_copy(slot->data, value, c->elem_size);
     atomic_store_explicit(&slot->state, SLOT_WRITE, memory_order_release);
     chan_waiters_notify_one(&c->receivers); /* ordered after our seq_cst tail CAS */
     return FL_OK;
@@ -157,7 +158,7 @@ fl_status chan_list_try_recv(struct chan_list *c, void *out) {
     size_t offset = (head >> SHIFT) % LAP;
     struct list_slot *slot = slot_at(c, block, offset);
     slot_wait_write(slot); /* the sender claimed it; it may still be copying */
-    memcpy(out, slot->data, c->elem_size);
+    elem_copy(out, slot->data, c->elem_size);
     if (offset + 1 == LIST_BLOCK_CAP) { /* read the block's last slot: move on, free it */
         struct list_block *next = block_wait_next(block);
         new_head = (new_head & ~MARK) + ONE;

@@ -2,11 +2,13 @@
 #include "chan_waiters.h"
 
 #include "backoff.h"
+#include "fence.h"
 
 void chan_waiters_init(struct chan_waiters *w) {
     atomic_init(&w->seq, 0);
     atomic_init(&w->sleepers, 0);
     atomic_init(&w->parked, 0);
+    w->heavy_fence = false;
 }
 
 void chan_waiters_wake(struct chan_waiters *w, int all) {
@@ -46,6 +48,8 @@ fl_status chan_waiters_block(struct chan_waiters *w, chan_attempt attempt, void 
             continue;
         }
         atomic_fetch_add_explicit(&w->sleepers, 1, memory_order_seq_cst);
+        if (w->heavy_fence)
+            fl_fence_heavy();
         uint32_t seq = atomic_load_explicit(&w->seq, memory_order_seq_cst);
         status = attempt(ctx); /* the state may have changed before we announced ourselves */
         bool in_time = status == again ? wait_for_notification(w, seq, deadline) : true;

@@ -10,6 +10,7 @@
 #include <fearless/status.h>
 #include <stdalign.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "park.h"
@@ -20,6 +21,9 @@ struct chan_waiters {
     alignas(FL_CACHE_LINE) _Atomic uint32_t seq;
     _Atomic uint32_t sleepers; /* announced waiters, spinning or parked */
     _Atomic uint32_t parked;   /* waiters in (or entering) the futex wait */
+    /* The notifier orders its change before its sleepers load with fl_fence_light
+     * only (fence.h), so a waiter must pay the heavy fence after announcing itself. */
+    bool heavy_fence;
 };
 
 void chan_waiters_init(struct chan_waiters *w);
@@ -35,8 +39,9 @@ fl_status chan_waiters_block(struct chan_waiters *w, chan_attempt attempt, void 
 /* Bumps seq; wakes one or all parked waiters if there are any. */
 void chan_waiters_wake(struct chan_waiters *w, int all);
 
-/* Call after the change a sleeper waits for has been published (by a seq_cst RMW or
- * after a seq_cst fence): the seq_cst load pairs with the sleeper's seq_cst increment. */
+/* Call after the change a sleeper waits for has been published (by a seq_cst RMW, after
+ * a seq_cst fence, or after fl_fence_light if heavy_fence is set): the seq_cst load pairs
+ * with the sleeper's seq_cst increment. */
 static inline void chan_waiters_notify_one(struct chan_waiters *w) {
     if (atomic_load_explicit(&w->sleepers, memory_order_seq_cst) != 0)
         chan_waiters_wake(w, 0);

@@ -22,6 +22,7 @@
 
 #include "backoff.h"
 #include "chan_flavors.h"
+#include "elem_copy.h"
 
 #define SLOT_MASK 3u
 #define EMPTY 0u
@@ -93,7 +94,7 @@ static fl_status deliver(struct chan_zero *z, uint32_t s, const void *value) {
     if (!atomic_compare_exchange_strong_explicit(&z->state, &s, s - RX_WAITING + RX_CLAIMED,
                                                  memory_order_acquire, memory_order_relaxed))
         return FL_FULL;
-    memcpy(z->rx_out, value, z->elem_size);
+    elem_copy(z->rx_out, value, z->elem_size);
     add_state(z, RX_DONE - RX_CLAIMED);
     wake_state(z);
     return FL_OK;
@@ -117,7 +118,7 @@ static fl_status offer(struct chan_zero *z, uint32_t s, const void *value) {
     if (!atomic_compare_exchange_strong_explicit(&z->state, &s, s + WRITING, memory_order_acquire,
                                                  memory_order_relaxed))
         return FL_FULL;
-    memcpy(z->slot, value, z->elem_size);
+    elem_copy(z->slot, value, z->elem_size);
     uint32_t mine = add_state(z, OFFERED - WRITING);
     if (mine & RX_CLOSED) /* the receiver left meanwhile: nobody will take it */
         return FL_DISCONNECTED;
@@ -174,7 +175,7 @@ static fl_status take_offer(struct chan_zero *z, uint32_t s, void *out) {
     if (!atomic_compare_exchange_strong_explicit(&z->state, &s, s - OFFERED + TAKING,
                                                  memory_order_acquire, memory_order_relaxed))
         return FL_EMPTY;
-    memcpy(out, z->slot, z->elem_size);
+    elem_copy(out, z->slot, z->elem_size);
     add_state(z, SEQ_ONE - TAKING); /* TAKING -> EMPTY, next seq */
     wake_state(z);                  /* its sender may be parked */
     chan_waiters_notify_one(&z->senders);

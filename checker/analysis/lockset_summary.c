@@ -173,10 +173,13 @@ void lockset_infer_contract(struct lockset_run *run, struct ir_function *functio
     const struct path *const *taken = run->taken.items;
     for (unsigned i = 0; i < run->taken.count; i++)
         add_effect(run, &out, taken[i], EFFECT_EXCLUDES, 0);
+    /* exclusive first: a lock read here and written (or waited on) is REQUIRES */
     const struct lock_requirement *required = run->required.items;
-    for (unsigned i = 0; i < run->required.count; i++)
-        add_effect(run, &out, required[i].lock,
-                   required[i].exclusive ? EFFECT_REQUIRES : EFFECT_REQUIRES_SHARED, 0);
+    for (int exclusive = 1; exclusive >= 0; exclusive--)
+        for (unsigned i = 0; i < run->required.count; i++)
+            if (required[i].exclusive == (exclusive == 1))
+                add_effect(run, &out, required[i].lock,
+                           exclusive ? EFFECT_REQUIRES : EFFECT_REQUIRES_SHARED, 0);
     install(run, function, &out);
     lockset_vec_free(&out.effects);
     lockset_vec_free(&out.locks);

@@ -32,6 +32,42 @@ static void copy_sites(struct lock_event *event, const struct lock_fact *fact)
     event->released = fact->released;
 }
 
+/* `static void wait_registered(void) { while (!ready) pthread_cond_wait(&c, &init_lock); }`
+ * or `static bool full(struct queue *q) { return q->count == CAP; }` (count GUARDED_BY mu)
+ * called with the lock held: an unannotated helper that never touches the lock may get it
+ * from its caller. It is inferred REQUIRES(lock) and the callers are checked instead; main,
+ * thread entries and functions with a declared contract have no such caller. */
+static bool called_in_tu(const struct ir_tu *tu, const struct function_info *info)
+{
+    for (unsigned f = 0; f < tu->function_count; f++)
+        for (unsigned b = 0; b < tu->functions[f]->block_count; b++) {
+            const struct block *block = tu->functions[f]->blocks[b];
+            for (unsigned i = 0; i < block->inst_count; i++)
+                if (block->insts[i].kind == INST_CALL && block->insts[i].call.callee == info)
+                    return true;
+        }
+    return false;
+}
+
+/* ... and only when the TU calls it: a function no one here calls is an API whose contract
+ * callers cannot see, so the missing lock is reported in it. */
+static bool caller_may_hold(const struct lockset_run *run, const struct path *lock)
+{
+    const struct function_info *info = run->function->info;
+    bool declared = info && info->origin == ORIGIN_DECLARED && info->effect_count > 0;
+    return info && !declared && !run->function->is_main && !lock_is_local(lock) &&
+           !lock_threads_is_entry(run->check, info) && called_in_tu(run->check->tu, info);
+}
+
+static void note_required(struct lockset_run *run, const struct path *lock, bool exclusive)
+{
+    if (!run->summarizing)
+        return;
+    struct lock_requirement *slot = lockset_vec_push(&run->required, sizeof *slot);
+    slot->lock = lock;
+    slot->exclusive = exclusive;
+}
+
 /* ---- accesses ------------------------------------------------------------------------ */
 
 struct access {
@@ -51,6 +87,10 @@ static void need_lock(struct access *at, const struct path *data, const struct l
     struct lock_fact *fact = lock_state_find(at->state, lockset_canonical(at->run, lock));
     unsigned mask = fact ? fact->mask : LS_UNTOUCHED;
     bool ok = write ? lock_mask_must_exclusive(mask) : lock_mask_must_held(mask);
+    if (!ok && mask == LS_UNTOUCHED && caller_may_hold(at->run, lock)) {
+        note_required(at->run, lockset_canonical(at->run, lock), write);
+        return;
+    }
     if (ok || !reporting(at->run, at->report))
         return;
     struct lock_event *event = new_event(at->run, LOCK_EVENT_UNGUARDED, at->inst->range, lock);
@@ -322,27 +362,6 @@ static void release(struct call_site *at, const struct path *lock, const struct 
             at->state->guards[i].dangling = true;
             at->state->guards[i].released = at->inst->range;
         }
-}
-
-/* `static void wait_registered(void) { while (!ready) pthread_cond_wait(&c, &init_lock); }`
- * called with init_lock held: an unannotated helper that never touches the lock may get it
- * from its caller. It is inferred REQUIRES(lock) and the callers are checked instead; main,
- * thread entries and functions with a declared contract have no such caller. */
-static bool caller_may_hold(const struct lockset_run *run, const struct path *lock)
-{
-    const struct function_info *info = run->function->info;
-    bool declared = info && info->origin == ORIGIN_DECLARED && info->effect_count > 0;
-    return info && !declared && !run->function->is_main &&
-           !lock_is_local(lock) && !lock_threads_is_entry(run->check, info);
-}
-
-static void note_required(struct lockset_run *run, const struct path *lock, bool exclusive)
-{
-    if (!run->summarizing)
-        return;
-    struct lock_requirement *slot = lockset_vec_push(&run->required, sizeof *slot);
-    slot->lock = lock;
-    slot->exclusive = exclusive;
 }
 
 static void require(struct call_site *at, const struct path *lock, const struct path *shown,

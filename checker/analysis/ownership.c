@@ -1,5 +1,6 @@
 /* The ownership dataflow: moves at calls, revivals at writes, uses at reads, MOVED_IF and
  * spawn/realloc moves refined on the branch that tests the call's result. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,6 +89,24 @@ static void forget_result_var(struct own_state *state, const struct var *var)
             state->facts[i].has_condition = false;
 }
 
+/* `if (fl_send(tx, &v) == FL_OK) sent = true; ... if (!sent) free(v);`: a constant stored
+ * in a local after a definite move says "moved" wherever the fact still stands (a later
+ * store forgets it). A branch where the flag holds another value cannot be one of those
+ * paths, so the fact is dropped there, as for a tested call result. */
+static void note_moved_flag(struct own_state *state, const struct var *flag, long long value)
+{
+    for (unsigned i = 0; i < state->fact_count; i++) {
+        struct move_fact *fact = &state->facts[i];
+        if (fact->kind != FACT_MOVED || fact->has_condition)
+            continue;
+        fact->has_condition = true;
+        fact->when_equal = true;
+        fact->value = value;
+        fact->temp = UINT_MAX; /* tested through the flag only */
+        fact->result_var = flag;
+    }
+}
+
 static void transfer_write(struct own_context *context, struct own_state *state,
                            const struct inst *inst, bool report)
 {
@@ -103,7 +122,9 @@ static void transfer_write(struct own_context *context, struct own_state *state,
         return;
     forget_result_var(state, path->root);
     const struct value *value = &inst->value;
-    if (value->kind == VALUE_TEMP) {
+    if (value->kind == VALUE_INTEGER && path->root->kind == VAR_LOCAL) {
+        note_moved_flag(state, path->root, value->integer);
+    } else if (value->kind == VALUE_TEMP) {
         for (unsigned i = 0; i < state->fact_count; i++)
             if (state->facts[i].has_condition && state->facts[i].temp == value->temp)
                 state->facts[i].result_var = path->root;

@@ -20,7 +20,11 @@ static void report(struct check_context *context, const struct lock_event *event
         lock_note_acquired(context, diag, event);
     else
         lock_note_released(context, diag, event);
-    if (event->callee && lock_in_main_file(context, event->callee->decl))
+    if (event->callee && lock_in_main_file(context, event->callee->decl) &&
+        event->callee->origin == ORIGIN_INFERRED)
+        diag_add_note(diag, event->callee->decl, "'%s' expects its caller to hold '%s'", callee,
+                      lock);
+    else if (event->callee && lock_in_main_file(context, event->callee->decl))
         diag_add_note(diag, event->callee->decl, "'%s' declared here", callee);
     else
         diag_add_note(diag, event->range, "'%s' expects its caller to hold '%s'", callee, lock);

@@ -61,7 +61,7 @@ static void report(struct check_context *context, const struct thread_finding *f
         diag_add_note(diag, finding->end, "'%s' goes out of scope here", handle);
         diag_add_note(diag, finding->range,
                       "help: join '%s' on every path before it goes out of scope, or detach "
-                      "the thread", handle);
+                      "%s", handle, finding->handle_array ? "the threads" : "the thread");
     }
     check_report(context, diag);
 }
