@@ -2,7 +2,7 @@
  * thread function shares) written by one thread and accessed by another with no lock
  * held by both. Thread code is what thread entry functions reach in the TU; the spawning
  * function counts while its threads may run (after the first spawn, before the last
- * join). Reads alone, _Atomic data and locks themselves never race. */
+ * join). Reads alone, _Atomic data, thread-local data and locks themselves never race. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +11,7 @@
 #include "analysis/lock_report.h"
 #include "analysis/lock_threads.h"
 #include "support/arena.h"
+#include "support/memory.h"
 
 struct candidate {
     const struct lock_access *access;
@@ -60,14 +61,7 @@ static bool shared_param_access(const struct lock_threads *threads,
 static void push(struct race_scan *scan, struct candidate candidate)
 {
     candidate.order = scan->count;
-    if (scan->count == scan->capacity) {
-        unsigned capacity = scan->capacity ? scan->capacity * 2 : 64;
-        struct candidate *grown = realloc(scan->items, capacity * sizeof *grown);
-        if (!grown)
-            return;
-        scan->items = grown;
-        scan->capacity = capacity;
-    }
+    scan->items = grow_array(scan->items, &scan->capacity, scan->count + 1, sizeof *scan->items);
     scan->items[scan->count++] = candidate;
 }
 
@@ -100,7 +94,8 @@ static void collect_function(struct race_scan *scan, unsigned f)
     const struct path *const *inherited = lock_inherited(scan->context, f, &inherited_count);
     for (unsigned i = 0; i < result->access_count; i++) {
         const struct lock_access *access = &result->accesses[i];
-        if (!shared_param_access(scan->threads, function, access->path))
+        if (access->path->root->thread_local ||
+            !shared_param_access(scan->threads, function, access->path))
             continue;
         bool main = spawner && access->path->root->kind != VAR_PARAM &&
                     lock_threads_concurrent_point(scan->threads, function, access->block,

@@ -31,6 +31,7 @@ struct var {
     struct source_range decl;
     int scope_depth;                /* block nesting of a local; 0 for params and globals */
     const struct field_info *guard; /* a global's own GUARDED_BY/PT_GUARDED_BY, as a field */
+    bool thread_local;              /* _Thread_local / __thread: one object per thread */
 };
 
 enum step_kind {

@@ -74,6 +74,7 @@ static struct var *new_local(struct lowerer *lowerer, CXCursor decl, enum var_ki
     var->type = lower_type(lowerer, decl);
     var->decl = name_range(lowerer, decl, var->name);
     var->scope_depth = kind == VAR_PARAM || !lowerer->scope ? 0 : (int)lowerer->scope->depth;
+    var->thread_local = clang_getCursorTLSKind(decl) != CXTLS_None;
     cursor_map_put(&lowerer->locals, lowerer->arena, decl, var);
     if (kind != VAR_PARAM)
         vec_push(&lowerer->local_list, var);

@@ -198,6 +198,7 @@ struct var *model_global_shell(struct model *model, CXCursor decl)
     var->id = model_new_var_id(model);
     var->name = name;
     var->kind = VAR_GLOBAL;
+    var->thread_local = clang_getCursorTLSKind(decl) != CXTLS_None;
     var->decl = frontend_cursor_range(model->frontend, decl);
     model_add_global(model, var);
     return var;
