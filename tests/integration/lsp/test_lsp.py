@@ -199,7 +199,7 @@ def from_clangd(diags):
 def wrap(s):
     """clangd answers the requests; its diagnostics and fearless's arrive merged."""
     path = s.write("both.c", WRAP_SOURCE)
-    client = s.start("--wrap=" + s.clangd)
+    client = s.start("--wrap=" + s.clangd, "--", "--background-index=false")
     result = client.initialize(s.root)
     expect(result.get("serverInfo", {}).get("name", "").startswith("clangd"),
            "initialize was not answered by clangd: %r" % result.get("serverInfo"))
@@ -250,7 +250,7 @@ def child_pids(pid):
 def wrap_crash(s):
     """clangd dies mid-session: a clear message, and fearless's diagnostics keep coming."""
     path = s.write("both.c", WRAP_SOURCE)
-    client = s.start("--wrap=" + s.clangd)
+    client = s.start("--wrap=" + s.clangd, "--", "--background-index=false")
     client.initialize(s.root)
     client.open(path)
     client.diagnostics(uri_of(path), lambda d: has_check(CHECK)(d) and from_clangd(d),
@@ -317,7 +317,7 @@ def clangd_thread_safety(s):
                     "arguments": ["cc", "-I" + os.path.join(source_dir, "annotations"),
                                   "-I" + os.path.join(source_dir, "include"),
                                   "-c", "guarded.c"]}], out)
-    client = s.start("--wrap=" + s.clangd)
+    client = s.start("--wrap=" + s.clangd, "--", "--background-index=false")
     client.initialize(s.root)
     client.open(path)
     diags = client.diagnostics(

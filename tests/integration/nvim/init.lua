@@ -9,7 +9,7 @@ vim.api.nvim_create_autocmd("FileType", {
   callback = function(args)
     local client = vim.lsp.start_client({
       name = "clangd",
-      cmd = { fearless, "lsp", "--wrap=" .. clangd },
+      cmd = { fearless, "lsp", "--wrap=" .. clangd, "--", "--background-index=false" },
       root_dir = vim.fn.getcwd(),
     })
     vim.lsp.buf_attach_client(args.buf, client)
