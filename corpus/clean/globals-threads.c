@@ -1,6 +1,7 @@
 // expected-no-diagnostics
 /* Globals in threaded code: per-thread result slots read after the join, a counter under
- * a lock, a table built by pthread_once, an atomic stop flag, config set before spawning. */
+ * a lock, a table built by pthread_once, an atomic stop flag, config set before spawning,
+ * and a _Thread_local counter (one object per thread: never a race). */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@ static long total_calls;
 static char *table;
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 static atomic_int stop;
+static _Thread_local int calls_here;
 static int verbosity = 1;
 
 static void build_table(void)
@@ -38,6 +40,7 @@ static void *work(void *arg)
     long sum = 0;
     while (!atomic_load(&stop) && sum < 1000) {
         sum += table ? table[sum % 256] : 1;
+        calls_here++;
     }
     results[id] = sum;
     count_call();

@@ -1,4 +1,4 @@
-// Twin of clean/globals-thread-local-once.c: calls_here without _Thread_local is one
+// Twin of clean/globals-threads.c: calls_here without _Thread_local is one
 // counter shared by every worker, written with no lock.
 #include <pthread.h>
 #include <stdatomic.h>
