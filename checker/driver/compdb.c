@@ -149,8 +149,10 @@ bool compile_database_for(struct compile_database *database, const char *file,
             best_length = length;
         }
     }
+    /* The entry's directory becomes the working directory: a relative `file` (relative to
+     * where fearless runs, as with clang-tidy) must not be resolved against it. */
+    *out = copy_command(&database->all.items[best], absolute);
     free(absolute);
-    *out = copy_command(&database->all.items[best], file);
     return true;
 }
 

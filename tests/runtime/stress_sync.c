@@ -31,13 +31,15 @@ static void wait_for_start(void) {
     fl_barrier_wait(&start_gate);
 }
 
+/* Every worker borrows the same `arg`: a scope, like Rust's thread::scope, joins them all
+ * before it can go away (fl_spawn would move it into the first worker). */
 static void run_workers(void *(*fn)(void *), void *arg) {
     ck_assert_int_eq(fl_barrier_init(&start_gate, WORKERS), FL_OK);
-    fl_thread *threads[WORKERS];
+    fl_scope scope;
+    ck_assert_int_eq(fl_scope_begin(&scope), FL_OK);
     for (int i = 0; i < WORKERS; i++)
-        threads[i] = rt_spawn(fn, arg);
-    for (int i = 0; i < WORKERS; i++)
-        ck_assert_ptr_null(rt_join(threads[i]));
+        ck_assert_int_eq(fl_scope_spawn(&scope, fn, arg), FL_OK);
+    ck_assert_int_eq(fl_scope_end(&scope), FL_OK);
 }
 
 /* Like run_workers, but worker i gets (void *)i. */
