@@ -264,16 +264,29 @@ START_TEST(trylock_result_in_a_variable)
 }
 END_TEST
 
+/* A builder for a helper `name(pthread_mutex_t *m)` (lock/unlock/trylock wrappers). */
+static const struct var *param_m_list[] = {&param_m};
+
+static void begin_with_param_m(struct builder *b, const char *name)
+{
+    b->info.name = name;
+    b->info.param_count = 1;
+    b->function.params = param_m_list;
+    b->function.param_count = 1;
+}
+
+static struct value load_param_m(void)
+{
+    return (struct value){.kind = VALUE_LOAD, .path = path_of_var(arena, &param_m)};
+}
+
 START_TEST(wrapper_gets_acquire_contract)
 {
     /* static void lock_it(pthread_mutex_t *m) { pthread_mutex_lock(m); } */
-    struct builder b = {.info = {.name = "lock_it", .param_count = 1}};
-    const struct var *params[] = {&param_m};
-    b.function.params = params;
-    b.function.param_count = 1;
+    struct builder b = {0};
+    begin_with_param_m(&b, "lock_it");
     struct block *entry = add_block(&b), *exit = add_block(&b);
-    add_call(&b, entry, &lock_fn,
-             (struct value){.kind = VALUE_LOAD, .path = path_of_var(arena, &param_m)}, 0);
+    add_call(&b, entry, &lock_fn, load_param_m(), 0);
     ret(&b, entry, exit, 0);
     finish(&b, exit);
     add_function(&b);
@@ -299,13 +312,10 @@ END_TEST
 
 START_TEST(unlock_wrapper_gets_release_contract)
 {
-    struct builder b = {.info = {.name = "unlock_it", .param_count = 1}};
-    const struct var *params[] = {&param_m};
-    b.function.params = params;
-    b.function.param_count = 1;
+    struct builder b = {0};
+    begin_with_param_m(&b, "unlock_it");
     struct block *entry = add_block(&b), *exit = add_block(&b);
-    add_call(&b, entry, &unlock_fn,
-             (struct value){.kind = VALUE_LOAD, .path = path_of_var(arena, &param_m)}, 0);
+    add_call(&b, entry, &unlock_fn, load_param_m(), 0);
     ret(&b, entry, exit, 0);
     finish(&b, exit);
     add_function(&b);
@@ -321,14 +331,11 @@ END_TEST
 START_TEST(trylock_wrapper_gets_try_contract)
 {
     /* int try_it(pthread_mutex_t *m) { if (trylock(m) != 0) return -1; return 0; } */
-    struct builder b = {.info = {.name = "try_it", .param_count = 1}};
-    const struct var *params[] = {&param_m};
-    b.function.params = params;
-    b.function.param_count = 1;
+    struct builder b = {0};
+    begin_with_param_m(&b, "try_it");
     struct block *entry = add_block(&b), *failed = add_block(&b), *got = add_block(&b);
     struct block *exit = add_block(&b);
-    add_call(&b, entry, &trylock_fn,
-             (struct value){.kind = VALUE_LOAD, .path = path_of_var(arena, &param_m)}, 1);
+    add_call(&b, entry, &trylock_fn, load_param_m(), 1);
     branch(entry, (struct value){.kind = VALUE_TEMP, .temp = 1}, COMPARE_NE, failed, got);
     ret(&b, failed, exit, -1);
     ret(&b, got, exit, 0);
